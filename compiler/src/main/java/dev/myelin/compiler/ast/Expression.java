@@ -1,0 +1,43 @@
+package dev.myelin.compiler.ast;
+
+import dev.myelin.compiler.diag.SourceSpan;
+import dev.myelin.compiler.expr.Op;
+
+import java.util.List;
+import java.util.Optional;
+
+/** An expression as written, in Brian2's (Python's) syntax. */
+public sealed interface Expression {
+
+    SourceSpan span();
+
+    /** {@code 5}, {@code 0.1}, or a quantity written with its unit after it: {@code 5 ms}. */
+    record NumberLit(String text, double value, boolean integral, Optional<Ident> unit, SourceSpan span) implements Expression {
+    }
+
+    record BoolLit(boolean value, SourceSpan span) implements Expression {
+    }
+
+    record Name(String name, SourceSpan span) implements Expression {
+    }
+
+    record Call(Ident function, List<Expression> args, SourceSpan span) implements Expression {
+        public Call {
+            args = List.copyOf(args);
+        }
+    }
+
+    record Unary(Op op, Expression operand, SourceSpan span) implements Expression {
+    }
+
+    /** Also comparisons and {@code and}/{@code or}; {@code opSpan} is where the operator is. */
+    record Binary(Op op, Expression left, Expression right, SourceSpan opSpan, SourceSpan span) implements Expression {
+    }
+
+    /** {@code [1, 2, 3]}: one value per element of a group, in protocol assignments and inits. */
+    record ListLit(List<Expression> items, SourceSpan span) implements Expression {
+        public ListLit {
+            items = List.copyOf(items);
+        }
+    }
+}

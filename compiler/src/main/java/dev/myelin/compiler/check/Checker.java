@@ -1,0 +1,385 @@
+package dev.myelin.compiler.check;
+
+import dev.myelin.compiler.ast.Expression;
+import dev.myelin.compiler.ast.GroupItem;
+import dev.myelin.compiler.ast.Ident;
+import dev.myelin.compiler.ast.Item;
+import dev.myelin.compiler.ast.ModelFile;
+import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.compiler.diag.SourceSpan;
+import dev.myelin.compiler.expr.Expr;
+import dev.myelin.compiler.expr.ValueType;
+import dev.myelin.compiler.expr.VarKind;
+import dev.myelin.compiler.model.CheckedModel;
+import dev.myelin.compiler.model.Monitor;
+import dev.myelin.compiler.model.NeuronGroup;
+import dev.myelin.compiler.model.Param;
+import dev.myelin.compiler.model.ProtocolStep;
+import dev.myelin.runtime.units.Dimension;
+import dev.myelin.runtime.units.UnitTable;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The checking pass: resolves every name, checks every dimension and flag, and reports all the
+ * errors it can find in one go. Produces the {@link CheckedModel} that lowering works from.
+ */
+public final class Checker {
+
+    /** Brian2's default time step. */
+    static final double DEFAULT_DT = 1e-4;
+
+    private final Diagnostics diagnostics;
+    private final ExpressionChecker expressions;
+    private final Map<String, Symbol.Value> fileSymbols = new LinkedHashMap<>();
+    private final Map<String, SourceSpan> fileNames = new HashMap<>();
+    private final Scope fileScope;
+    private final Map<String, GroupChecker.Result> groups = new LinkedHashMap<>();
+    private final List<Param> params = new ArrayList<>();
+
+    private Checker(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+        this.expressions = new ExpressionChecker(diagnostics, new ExpressionChecker.RandomSites());
+        this.fileScope = Scope.fileLevel(fileSymbols, UnitTable.brian2());
+    }
+
+    /** Checks a parsed model; errors go to {@code diagnostics} and the result is then incomplete. */
+    public static CheckedModel check(ModelFile file, Diagnostics diagnostics) {
+        return new Checker(diagnostics).run(file);
+    }
+
+    private CheckedModel run(ModelFile file) {
+        Expr dt = Expr.num(DEFAULT_DT);
+        long seed = -1;
+        Item.DtSetting dtSetting = null;
+        // Pass 1: settings, consts and params, so that groups may use them wherever they are declared.
+        for (Item item : file.items()) {
+            if (item instanceof Item.DtSetting d) {
+                    if (dtSetting != null) diagnostics.error(d.span(), "dt is set twice", "keep one 'dt = ...' line");
+                    dtSetting = d;
+            } else if (item instanceof Item.SeedSetting s) {
+                seed = seed(s).orElse(seed);
+            } else if (item instanceof Item.ConstDecl c) {
+                constant(c);
+            } else if (item instanceof Item.ParamDecl p) {
+                param(p);
+            }
+        }
+        if (dtSetting != null) dt = timeValue(dtSetting.value(), "dt", true).orElse(dt);
+
+        // Pass 2: groups, monitors and the protocol, in file order.
+        List<Monitor> monitors = new ArrayList<>();
+        List<ProtocolStep> inits = new ArrayList<>();
+        List<ProtocolStep> protocol = new ArrayList<>();
+        UnitSpecReader unitSpecs = new UnitSpecReader(diagnostics, fileScope);
+        GroupChecker groupChecker = new GroupChecker(diagnostics, expressions, unitSpecs, fileScope);
+        Map<String, SourceSpan> monitorNames = new HashMap<>();
+        for (Item item : file.items()) {
+            if (item instanceof Item.NeuronGroupDecl g) {
+                    if (!declare(g.name(), "a neuron group")) continue;
+                    Expr size = groupSize(g.size());
+                    GroupChecker.Result result = groupChecker.check(g, size);
+                    groups.put(g.name().text(), result);
+                    for (GroupItem gi : g.items()) {
+                        if (gi instanceof GroupItem.Init init) {
+                            assignment(result, init.variable(), init.value(), init.span()).ifPresent(inits::add);
+                        }
+                    }
+            } else if (item instanceof Item.SpikeMonitorDecl m) {
+                    if (uniqueMonitor(m.name(), monitorNames)) spikeMonitor(m).ifPresent(monitors::add);
+            } else if (item instanceof Item.StateMonitorDecl m) {
+                    if (uniqueMonitor(m.name(), monitorNames)) stateMonitor(m).ifPresent(monitors::add);
+            } else if (item instanceof Item.RateMonitorDecl m) {
+                    if (uniqueMonitor(m.name(), monitorNames)) rateMonitor(m).ifPresent(monitors::add);
+            } else if (item instanceof Item.Run r) {
+                timeValue(r.duration(), "a run's duration", false).ifPresent(d -> protocol.add(new ProtocolStep.Run(d, r.span())));
+            } else if (item instanceof Item.Assign a) {
+                    GroupChecker.Result g = groups.get(a.group().text());
+                    if (g == null) {
+                        unknownGroup(a.group());
+                        continue;
+                    }
+                    assignment(g, a.variable(), a.value(), a.span()).ifPresent(protocol::add);
+            }
+        }
+        List<ProtocolStep> steps = new ArrayList<>(inits);
+        steps.addAll(protocol);
+        List<NeuronGroup> checked = groups.values().stream().map(GroupChecker.Result::group).toList();
+        return new CheckedModel(file.source(), dt, seed, params, checked, monitors, steps);
+    }
+
+    // ── file-level declarations ──
+
+    private boolean declare(Ident name, String what) {
+        SourceSpan previous = fileNames.putIfAbsent(name.text(), name.span());
+        if (previous != null) {
+            diagnostics.error(name.span(), "'" + name.text() + "' is already declared on line " + previous.line(), "give " + what + " another name");
+            return false;
+        }
+        return true;
+    }
+
+    private void constant(Item.ConstDecl c) {
+        if (!declare(c.name(), "this const")) return;
+        Typed value = expressions.check(c.value(), fileScope);
+        if (value.invalid()) return;
+        if (!value.isConstant()) {
+            diagnostics.error(c.value().span(), "a const must be known when the model is compiled, but this depends on a param",
+                    "declare '" + c.name().text() + "' with 'param' instead");
+            return;
+        }
+        fileSymbols.put(c.name().text(), new Symbol.Value(value.expr(), value.dimension(), Symbol.Kind.MODEL_CONST, c.span()));
+    }
+
+    private void param(Item.ParamDecl p) {
+        if (!declare(p.name(), "this param")) return;
+        Typed value = expressions.check(p.value(), fileScope);
+        if (value.invalid()) return;
+        if (!value.isConstant()) {
+            diagnostics.error(p.value().span(), "a param's default must be a constant value", "write a number with its unit, e.g. 'param I0 = 0.5 nA'");
+            return;
+        }
+        ValueType type = value.expr().type() == ValueType.INT ? ValueType.INT : ValueType.DOUBLE;
+        params.add(new Param(p.name().text(), value.constantValue(), value.dimension(), type));
+        fileSymbols.put(p.name().text(), new Symbol.Value(new Expr.Var(p.name().text(), VarKind.PARAM, type, ""), value.dimension(), Symbol.Kind.MODEL_PARAM, p.span()));
+    }
+
+    private OptionalLong seed(Item.SeedSetting s) {
+        Typed value = expressions.check(s.value(), fileScope);
+        if (value.invalid()) return OptionalLong.empty();
+        if (!value.isConstant() || value.expr().type() != ValueType.INT || value.constantValue() < 0) {
+            diagnostics.error(s.value().span(), "the seed must be a whole number of at least 0", "write e.g. 'seed 42'");
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of((long) value.constantValue());
+    }
+
+    /** A time at file level: a constant or an expression of params, in seconds. */
+    private Optional<Expr> timeValue(Expression e, String what, boolean positive) {
+        Typed value = expressions.check(e, fileScope);
+        if (value.invalid()) return Optional.empty();
+        if (!value.dimension().equals(Scope.SECOND)) {
+            diagnostics.error(e.span(), what + " must be a time, but this is in " + value.dimension(), "write it with a time unit, e.g. '20 ms'");
+            return Optional.empty();
+        }
+        if (value.isConstant() && (value.constantValue() < 0 || (positive && value.constantValue() == 0))) {
+            diagnostics.error(e.span(), what + " must be " + (positive ? "positive" : "at least 0"), "");
+            return Optional.empty();
+        }
+        return Optional.of(value.expr());
+    }
+
+    private Expr groupSize(Expression e) {
+        Typed value = expressions.check(e, fileScope);
+        if (value.invalid()) return Expr.Num.ofInt(1);
+        if (!value.dimension().isDimensionless() || value.expr().type() != ValueType.INT) {
+            diagnostics.error(e.span(), "the number of neurons must be a whole number", "write e.g. 'neurons G[100] { ... }'");
+            return Expr.Num.ofInt(1);
+        }
+        if (value.isConstant() && value.constantValue() < 1) {
+            diagnostics.error(e.span(), "a group needs at least one neuron", "");
+            return Expr.Num.ofInt(1);
+        }
+        return value.expr();
+    }
+
+    // ── assignments (init, and the protocol's G.x = ...) ──
+
+    private Optional<ProtocolStep> assignment(GroupChecker.Result g, Ident variable, Expression value, SourceSpan span) {
+        String name = variable.text();
+        String group = g.group().name();
+        Symbol.Value target = g.variables().get(name);
+        if (target == null) {
+            Optional<Symbol.Value> other = g.scope().resolve(name);
+            if (other.isPresent() && other.get().kind() == Symbol.Kind.SUBEXPRESSION) {
+                diagnostics.error(variable.span(), "cannot assign to '" + name + "': it is a subexpression, computed from other variables",
+                        "assign to the variables it is computed from");
+            } else {
+                diagnostics.error(variable.span(), "group " + group + " has no variable '" + name + "'",
+                        "its variables are: " + String.join(", ", g.variables().keySet()));
+            }
+            return Optional.empty();
+        }
+        if (target.kind() == Symbol.Kind.BUILTIN_VARIABLE) {
+            diagnostics.error(variable.span(), "cannot assign to '" + name + "': it is maintained by the refractoriness mechanism", "");
+            return Optional.empty();
+        }
+        Dimension want = target.dimension();
+        if (value instanceof Expression.ListLit list) {
+            List<Expr> items = new ArrayList<>();
+            for (Expression item : list.items()) {
+                Typed t = expressions.check(item, fileScope);
+                if (t.invalid()) return Optional.empty();
+                if (!fits(t, want)) {
+                    mismatch(item.span(), group, name, want, t.dimension());
+                    return Optional.empty();
+                }
+                items.add(t.expr());
+            }
+            Expr size = g.group().size();
+            if (size instanceof Expr.Num n && n.value() != items.size()) {
+                diagnostics.error(list.span(), "this list has " + items.size() + " value" + (items.size() == 1 ? "" : "s") + " but group " + group + " has " + (long) n.value() + " neurons",
+                        "give one value per neuron, or a single value for all");
+                return Optional.empty();
+            }
+            return Optional.of(new ProtocolStep.AssignList(group, name, items, span));
+        }
+        Typed t = expressions.check(value, g.scope());
+        if (t.invalid()) return Optional.empty();
+        if (target.expr().type() == ValueType.BOOL && !t.isBoolean()) {
+            diagnostics.error(value.span(), "'" + name + "' is boolean, so it needs a condition or True/False", "");
+            return Optional.empty();
+        }
+        if (!fits(t, want)) {
+            mismatch(value.span(), group, name, want, t.dimension());
+            return Optional.empty();
+        }
+        return Optional.of(new ProtocolStep.AssignExpr(group, name, t.expr(), span));
+    }
+
+    /** As in Brian2's Python interface, a plain 0 may be assigned to a variable of any unit. */
+    private static boolean fits(Typed t, Dimension want) {
+        return t.dimension().equals(want) || (t.isConstant() && t.constantValue() == 0 && t.dimension().isDimensionless());
+    }
+
+    private void mismatch(SourceSpan at, String group, String name, Dimension want, Dimension got) {
+        diagnostics.error(at, group + "." + name + " is in " + want + " but this value is in " + got,
+                "give the value in " + want + ", e.g. '" + (want.isDimensionless() ? "0.5" : "0.5*" + ExpressionChecker.unitHint(want)) + "'");
+    }
+
+    // ── monitors ──
+
+    private boolean uniqueMonitor(Ident name, Map<String, SourceSpan> names) {
+        SourceSpan previous = names.putIfAbsent(name.text(), name.span());
+        if (previous != null) {
+            diagnostics.error(name.span(), "a monitor named '" + name.text() + "' already exists (line " + previous.line() + ")",
+                    "monitor names must be unique: they name the result files");
+            return false;
+        }
+        return true;
+    }
+
+    private void unknownGroup(Ident name) {
+        diagnostics.error(name.span(), "unknown group '" + name.text() + "'",
+                groups.isEmpty() ? "declare it first with 'neurons " + name.text() + "[N] { ... }'" : "groups declared so far: " + String.join(", ", groups.keySet()));
+    }
+
+    private Optional<Monitor> spikeMonitor(Item.SpikeMonitorDecl m) {
+        GroupChecker.Result g = groups.get(m.source().group().text());
+        if (g == null) {
+            unknownGroup(m.source().group());
+            return Optional.empty();
+        }
+        if (g.group().threshold().isEmpty()) {
+            diagnostics.error(m.source().group().span(), "group " + g.group().name() + " has no threshold, so it never spikes",
+                    "add a threshold to the group, or record a variable with a statemonitor");
+            return Optional.empty();
+        }
+        Optional<int[]> range = slice(m.source(), g.group());
+        return range.map(r -> new Monitor.Spikes(m.name().text(), g.group().name(), r[0], r[1]));
+    }
+
+    private Optional<Monitor> rateMonitor(Item.RateMonitorDecl m) {
+        GroupChecker.Result g = groups.get(m.source().group().text());
+        if (g == null) {
+            unknownGroup(m.source().group());
+            return Optional.empty();
+        }
+        if (m.source().start().isPresent()) {
+            diagnostics.error(m.source().span(), "a rate monitor records a whole group", "write 'ratemonitor " + m.name().text() + " of " + g.group().name() + "'");
+            return Optional.empty();
+        }
+        return Optional.of(new Monitor.Rate(m.name().text(), g.group().name()));
+    }
+
+    /** Constant bounds [start, stop) of {@code G}, {@code G[k]} or {@code G[a:b]}; stop -1 means N. */
+    private Optional<int[]> slice(Item.GroupRef ref, NeuronGroup group) {
+        if (ref.start().isEmpty()) return Optional.of(new int[]{0, -1});
+        OptionalLong start = constantIndex(ref.start().get());
+        OptionalLong stop = ref.stop().isPresent() ? constantIndex(ref.stop().get()) : OptionalLong.of(start.orElse(0) + 1);
+        if (start.isEmpty() || stop.isEmpty()) return Optional.empty();
+        long n = group.size() instanceof Expr.Num num ? (long) num.value() : Long.MAX_VALUE;
+        if (start.getAsLong() < 0 || stop.getAsLong() > n || start.getAsLong() >= stop.getAsLong()) {
+            diagnostics.error(ref.span(), "the slice " + start.getAsLong() + ":" + stop.getAsLong() + " is not inside group " + group.name()
+                    + (n == Long.MAX_VALUE ? "" : " (0:" + n + ")"), "use indices from 0 to N, start before stop");
+            return Optional.empty();
+        }
+        return Optional.of(new int[]{(int) start.getAsLong(), (int) stop.getAsLong()});
+    }
+
+    private OptionalLong constantIndex(Expression e) {
+        Typed t = expressions.check(e, fileScope);
+        if (t.invalid()) return OptionalLong.empty();
+        if (!t.isConstant() || t.expr().type() != ValueType.INT) {
+            diagnostics.error(e.span(), "an index must be a whole number known at compile time", "");
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of((long) t.constantValue());
+    }
+
+    private Optional<Monitor> stateMonitor(Item.StateMonitorDecl m) {
+        String groupName = m.variables().get(0).group().text();
+        GroupChecker.Result g = groups.get(groupName);
+        if (g == null) {
+            unknownGroup(m.variables().get(0).group());
+            return Optional.empty();
+        }
+        List<String> vars = new ArrayList<>();
+        for (Item.VarRef ref : m.variables()) {
+            if (!ref.group().text().equals(groupName)) {
+                diagnostics.error(ref.group().span(), "one state monitor records variables of one group, but this is " + ref.group().text() + " and the first is " + groupName,
+                        "use a second statemonitor for " + ref.group().text());
+                return Optional.empty();
+            }
+            String var = ref.variable().text();
+            Optional<Symbol.Value> sym = g.scope().resolve(var);
+            boolean recordable = sym.isPresent() && switch (sym.get().kind()) {
+                case STATE_VARIABLE, PARAMETER, CONSTANT_PARAMETER, BUILTIN_VARIABLE, SUBEXPRESSION -> !g.scope().builtin(var).isPresent() || g.variables().containsKey(var);
+                default -> false;
+            };
+            if (!recordable) {
+                diagnostics.error(ref.variable().span(), "group " + groupName + " has no variable '" + var + "' to record",
+                        "its variables are: " + String.join(", ", g.variables().keySet()));
+                return Optional.empty();
+            }
+            vars.add(var);
+        }
+        List<Integer> indices = new ArrayList<>();
+        boolean all = false;
+        long n = g.group().size() instanceof Expr.Num num ? (long) num.value() : Long.MAX_VALUE;
+        if (m.record() instanceof Item.RecordAll ignored) {
+            all = true;
+        } else if (m.record() instanceof Item.RecordList list) {
+                for (Expression e : list.indices()) {
+                    OptionalLong k = constantIndex(e);
+                    if (k.isEmpty()) return Optional.empty();
+                    if (k.getAsLong() < 0 || k.getAsLong() >= n) {
+                        diagnostics.error(e.span(), "index " + k.getAsLong() + " is outside group " + groupName + " (0 to " + (n - 1) + ")", "");
+                        return Optional.empty();
+                    }
+                    indices.add((int) k.getAsLong());
+                }
+        } else if (m.record() instanceof Item.RecordRange range) {
+                OptionalLong a = constantIndex(range.start());
+                OptionalLong b = constantIndex(range.stop());
+                if (a.isEmpty() || b.isEmpty()) return Optional.empty();
+                if (a.getAsLong() < 0 || b.getAsLong() > n || a.getAsLong() >= b.getAsLong()) {
+                    diagnostics.error(range.start().span(), "the range " + a.getAsLong() + ":" + b.getAsLong() + " is not inside group " + groupName, "");
+                    return Optional.empty();
+                }
+                for (long k = a.getAsLong(); k < b.getAsLong(); k++) indices.add((int) k);
+        }
+        Optional<Expr> recordDt = Optional.empty();
+        if (m.dt().isPresent()) {
+            recordDt = timeValue(m.dt().get(), "a monitor's dt", true);
+            if (recordDt.isEmpty()) return Optional.empty();
+        }
+        return Optional.of(new Monitor.State(m.name().text(), groupName, vars, indices, all, recordDt));
+    }
+}

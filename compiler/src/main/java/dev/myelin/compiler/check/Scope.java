@@ -1,0 +1,84 @@
+package dev.myelin.compiler.check;
+
+import dev.myelin.compiler.expr.Expr;
+import dev.myelin.compiler.expr.ValueType;
+import dev.myelin.compiler.expr.VarKind;
+import dev.myelin.runtime.units.Dimension;
+import dev.myelin.runtime.units.Unit;
+import dev.myelin.runtime.units.UnitTable;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Name resolution, in Brian2's order: the group's own variables (and subexpressions), then the
+ * file's consts and params, then units and mathematical constants.
+ */
+final class Scope {
+
+    static final Dimension SECOND = new Dimension(0, 0, 1, 0, 0, 0, 0);
+
+    private final Map<String, Symbol.Value> model;
+    private final UnitTable units;
+    private final Map<String, Symbol.Value> group;
+    /** Resolves a group's subexpression on first use (so they may be declared in any order). */
+    private final Function<String, Optional<Symbol.Value>> lazy;
+
+    private Scope(Map<String, Symbol.Value> model, UnitTable units, Map<String, Symbol.Value> group,
+                  Function<String, Optional<Symbol.Value>> lazy) {
+        this.model = model;
+        this.units = units;
+        this.group = group;
+        this.lazy = lazy;
+    }
+
+    /** The file level: consts, params, units. */
+    static Scope fileLevel(Map<String, Symbol.Value> model, UnitTable units) {
+        return new Scope(model, units, Map.of(), name -> Optional.empty());
+    }
+
+    /** A group: its variables plus {@code i}, {@code N}, {@code t}, {@code dt}, over the file level. */
+    Scope forGroup(String groupName, Map<String, Symbol.Value> variables, Function<String, Optional<Symbol.Value>> subexpressions) {
+        Map<String, Symbol.Value> names = new LinkedHashMap<>(variables);
+        names.put("i", new Symbol.Value(new Expr.Var("i", VarKind.INDEX, ValueType.INT, groupName), Dimension.DIMENSIONLESS, Symbol.Kind.INDEX, null));
+        names.put("N", new Symbol.Value(new Expr.Var("N", VarKind.SIZE, ValueType.INT, groupName), Dimension.DIMENSIONLESS, Symbol.Kind.SIZE, null));
+        names.put("t", new Symbol.Value(new Expr.Var("t", VarKind.TIME, ValueType.DOUBLE, ""), SECOND, Symbol.Kind.TIME, null));
+        return new Scope(model, units, names, subexpressions);
+    }
+
+    boolean isGroupScope() {
+        return !group.isEmpty();
+    }
+
+    Optional<Symbol.Value> resolve(String name) {
+        Symbol.Value own = group.get(name);
+        if (own != null) return Optional.of(own);
+        Optional<Symbol.Value> sub = lazy.apply(name);
+        if (sub.isPresent()) return sub;
+        if (name.equals("dt")) return Optional.of(new Symbol.Value(new Expr.Var("dt", VarKind.DT, ValueType.DOUBLE, ""), SECOND, Symbol.Kind.TIME, null));
+        Symbol.Value declared = model.get(name);
+        if (declared != null) return Optional.of(declared);
+        return builtin(name);
+    }
+
+    Optional<Symbol.Value> builtin(String name) {
+        switch (name) {
+            case "pi": return Optional.of(math(Math.PI));
+            case "e": return Optional.of(math(Math.E));
+            case "inf": return Optional.of(math(Double.POSITIVE_INFINITY));
+            default:
+        }
+        Optional<Unit> unit = units.lookup(name);
+        return unit.map(u -> new Symbol.Value(Expr.num(u.scale()), u.dimension(), Symbol.Kind.UNIT, null));
+    }
+
+    private static Symbol.Value math(double value) {
+        return new Symbol.Value(Expr.num(value), Dimension.DIMENSIONLESS, Symbol.Kind.MATH_CONSTANT, null);
+    }
+
+    Optional<Unit> unit(String name) {
+        return units.lookup(name);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.myelin.compiler.check;
+
+import dev.myelin.compiler.diag.SourceSpan;
+import dev.myelin.compiler.expr.Expr;
+import dev.myelin.runtime.units.Dimension;
+
+/** What a name means where it is used. */
+sealed interface Symbol {
+
+    /** A value: a group variable, param, const, unit, built-in constant or an inlined subexpression. */
+    record Value(Expr expr, Dimension dimension, Kind kind, SourceSpan declaredAt) implements Symbol {
+    }
+
+    enum Kind {
+        STATE_VARIABLE, PARAMETER, CONSTANT_PARAMETER, BUILTIN_VARIABLE, SUBEXPRESSION, INDEX, SIZE, TIME,
+        MODEL_PARAM, MODEL_CONST, UNIT, MATH_CONSTANT;
+
+        String describe() {
+            return switch (this) {
+                case STATE_VARIABLE -> "a state variable";
+                case PARAMETER -> "a parameter";
+                case CONSTANT_PARAMETER -> "a constant parameter";
+                case BUILTIN_VARIABLE -> "a built-in variable";
+                case SUBEXPRESSION -> "a subexpression";
+                case INDEX -> "the neuron index";
+                case SIZE -> "the group size";
+                case TIME -> "the time";
+                case MODEL_PARAM -> "a param";
+                case MODEL_CONST -> "a const";
+                case UNIT -> "a unit";
+                case MATH_CONSTANT -> "a mathematical constant";
+            };
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.myelin.compiler.driver;
+
+import dev.myelin.compiler.codegen.GeneratedSource;
+import dev.myelin.compiler.lower.LoweredModel;
+import dev.myelin.compiler.model.CheckedModel;
+import dev.myelin.runtime.GeneratedNetwork;
+import dev.myelin.runtime.Simulation;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.Map;
+
+/** A model through the whole pipeline: checked, lowered, generated and loaded, ready to instantiate. */
+public record CompiledModel(CheckedModel model, LoweredModel lowered, GeneratedSource source,
+                            Class<? extends GeneratedNetwork> networkClass, StageTimings timings) {
+
+    /**
+     * A fresh simulation of this model with params overridden by {@code overrides} (name to text
+     * such as "0.7 nA"). {@code seed} replaces the model's seed when not null.
+     */
+    public Simulation instantiate(Map<String, String> overrides, Long seed) {
+        long s = seed != null ? seed : model.seed() >= 0 ? model.seed() : System.nanoTime() & Long.MAX_VALUE;
+        Simulation sim = new Simulation(overrides, s);
+        try {
+            networkClass.getConstructor(Simulation.class).newInstance(sim);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("generated class cannot be instantiated", e);
+        }
+        return sim;
+    }
+}

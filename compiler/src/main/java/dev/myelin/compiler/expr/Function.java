@@ -1,0 +1,29 @@
+package dev.myelin.compiler.expr;
+
+import java.util.Optional;
+
+/** The functions Brian2 models may call, with their arity. */
+public enum Function {
+    EXP("exp", 1), LOG("log", 1), LOG10("log10", 1), SQRT("sqrt", 1),
+    SIN("sin", 1), COS("cos", 1), TAN("tan", 1), SINH("sinh", 1), COSH("cosh", 1), TANH("tanh", 1),
+    ARCSIN("arcsin", 1), ARCCOS("arccos", 1), ARCTAN("arctan", 1),
+    ABS("abs", 1), SIGN("sign", 1), FLOOR("floor", 1), CEIL("ceil", 1),
+    CLIP("clip", 3), INT("int", 1), EXPREL("exprel", 1), EXPM1("expm1", 1), LOG1P("log1p", 1),
+    RAND("rand", 0), RANDN("randn", 0);
+
+    public final String brianName;
+    public final int arity;
+
+    Function(String brianName, int arity) {
+        this.brianName = brianName;
+        this.arity = arity;
+    }
+
+    /** Random functions must not be folded, hoisted or merged: each call is a fresh draw. */
+    public boolean isRandom() { return this == RAND || this == RANDN; }
+
+    public static Optional<Function> byName(String name) {
+        for (Function f : values()) if (f.brianName.equals(name)) return Optional.of(f);
+        return Optional.empty();
+    }
+}

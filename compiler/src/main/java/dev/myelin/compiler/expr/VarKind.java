@@ -1,0 +1,21 @@
+package dev.myelin.compiler.expr;
+
+/** Where a variable's value lives at run time; decides how codegen reads and writes it. */
+public enum VarKind {
+    /** One value per neuron (or synapse): an array indexed by the loop index. */
+    ARRAY,
+    /** One value for the whole group ({@code (shared)} flag): a scalar field. */
+    SHARED,
+    /** A model parameter ({@code param}), overridable from the command line: a scalar field. */
+    PARAM,
+    /** The loop index {@code i}. */
+    INDEX,
+    /** The group size {@code N}. */
+    SIZE,
+    /** The current time {@code t} in seconds. */
+    TIME,
+    /** The time step {@code dt} in seconds. */
+    DT,
+    /** A local value computed earlier in the same code block (scheme stages, hoisted terms). */
+    LOCAL
+}

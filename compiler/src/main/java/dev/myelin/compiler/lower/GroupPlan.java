@@ -1,0 +1,34 @@
+package dev.myelin.compiler.lower;
+
+import dev.myelin.compiler.expr.Expr;
+import dev.myelin.compiler.model.NeuronGroup;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything codegen needs for one neuron group, in schedule order:
+ * before_start (constant-over-dt subexpressions), groups (refractoriness, then the state update),
+ * thresholds, resets. {@code stream} keys the group's random numbers.
+ */
+public record GroupPlan(NeuronGroup group, int stream, List<ArrayVar> arrays, List<String> sharedVariables,
+                        List<Step> beforeStart, Optional<Expr> notRefractory, StateUpdatePlan update,
+                        Optional<Expr> threshold, List<Step> reset, Map<String, Expr> recordable) {
+
+    public GroupPlan {
+        arrays = List.copyOf(arrays);
+        sharedVariables = List.copyOf(sharedVariables);
+        beforeStart = List.copyOf(beforeStart);
+        reset = List.copyOf(reset);
+        recordable = Map.copyOf(recordable);
+    }
+
+    public String name() {
+        return group.name();
+    }
+
+    public boolean hasRefractoriness() {
+        return notRefractory.isPresent();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.myelin.compiler.lower;
+
+import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.compiler.expr.Expr;
+import dev.myelin.compiler.expr.Function;
+import dev.myelin.compiler.expr.Op;
+import dev.myelin.compiler.expr.ValueType;
+import dev.myelin.compiler.expr.VarKind;
+import dev.myelin.compiler.model.Assignment;
+import dev.myelin.compiler.model.CheckedModel;
+import dev.myelin.compiler.model.NeuronGroup;
+import dev.myelin.compiler.model.Refractory;
+import dev.myelin.compiler.model.Subexpression;
+import dev.myelin.compiler.model.Variable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Lowers each group of a checked model to straight-line per-neuron code, with Brian2's semantics:
+ * <ul>
+ *   <li>refractoriness is computed first in the groups slot:
+ *       {@code not_refractory = timestep(t - lastspike) >= timestep(refractory)} for a duration,
+ *       {@code not_refractory = not_refractory or not cond} for a condition;</li>
+ *   <li>{@code (unless refractory)} multiplies a right-hand side by {@code int(not_refractory)}
+ *       and writes the variable only where not refractory;</li>
+ *   <li>the threshold becomes {@code cond and not_refractory}.</li>
+ * </ul>
+ */
+public final class Lowering {
+
+    /** Brian2's initial lastspike: long enough ago that nobody starts refractory. */
+    static final double LASTSPIKE_INITIAL = -1e4;
+
+    private final Diagnostics diagnostics;
+    private final StateUpdater updater;
+
+    private Lowering(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+        this.updater = new StateUpdater(diagnostics);
+    }
+
+    public static LoweredModel lower(CheckedModel model, Diagnostics diagnostics) {
+        Lowering lowering = new Lowering(diagnostics);
+        List<GroupPlan> plans = new ArrayList<>();
+        for (int k = 0; k < model.groups().size(); k++) plans.add(lowering.group(model.groups().get(k), k + 1));
+        return new LoweredModel(model, plans);
+    }
+
+    private GroupPlan group(NeuronGroup g, int stream) {
+        String name = g.name();
+        List<ArrayVar> arrays = new ArrayList<>();
+        List<String> shared = new ArrayList<>();
+        Map<String, Expr> recordable = new LinkedHashMap<>();
+        for (Variable v : g.variables()) {
+            if (v.shared()) {
+                shared.add(v.name());
+                recordable.put(v.name(), new Expr.Var(v.name(), VarKind.SHARED, v.type(), name));
+                continue;
+            }
+            double initial = v.name().equals("lastspike") ? LASTSPIKE_INITIAL : v.name().equals("not_refractory") ? 1 : 0;
+            arrays.add(new ArrayVar(v.name(), v.type(), initial));
+            recordable.put(v.name(), new Expr.Var(v.name(), VarKind.ARRAY, v.type(), name));
+        }
+        List<Step> beforeStart = new ArrayList<>();
+        for (Subexpression s : g.subexpressions()) {
+            if (s.constantOverDt()) {
+                arrays.add(new ArrayVar(s.name(), ValueType.DOUBLE, 0));
+                beforeStart.add(Step.write(s.name(), s.value()));
+                recordable.put(s.name(), new Expr.Var(s.name(), VarKind.ARRAY, ValueType.DOUBLE, name));
+            } else {
+                recordable.put(s.name(), s.value());
+            }
+        }
+
+        Expr.Var notRefractory = new Expr.Var("not_refractory", VarKind.ARRAY, ValueType.BOOL, name);
+        Optional<Expr> nrUpdate = Optional.empty();
+        if (g.refractory() instanceof Refractory.Duration d) {
+            nrUpdate = Optional.of(new Expr.Binary(Op.GE,
+                    timestep(Expr.sub(new Expr.Var("t", VarKind.TIME, ValueType.DOUBLE, ""),
+                            new Expr.Var("lastspike", VarKind.ARRAY, ValueType.DOUBLE, name))),
+                    timestep(d.seconds())));
+        } else if (g.refractory() instanceof Refractory.Condition c) {
+            nrUpdate = Optional.of(new Expr.Binary(Op.OR, notRefractory, new Expr.Unary(Op.NOT, c.condition())));
+        }
+
+        StateUpdatePlan update = updater.plan(g, nrUpdate.isPresent(), notRefractory);
+        boolean gated = nrUpdate.isPresent();
+        Optional<Expr> threshold = g.threshold().map(cond -> gated ? new Expr.Binary(Op.AND, cond, notRefractory) : cond);
+        List<Step> reset = new ArrayList<>();
+        for (Assignment a : g.reset()) reset.add(Step.write(a.target(), a.value()));
+        return new GroupPlan(g, stream, arrays, shared, beforeStart, nrUpdate, update, threshold, reset, recordable);
+    }
+
+    /** Brian2's {@code timestep(x, dt) = int64((x + 1e-3*dt)/dt)}. */
+    private static Expr timestep(Expr seconds) {
+        Expr dt = new Expr.Var("dt", VarKind.DT, ValueType.DOUBLE, "");
+        Expr shifted = Expr.add(seconds, Expr.mul(Expr.num(1e-3), dt));
+        return Expr.Call.of(Function.INT, Expr.div(shifted, dt));
+    }
+
+}

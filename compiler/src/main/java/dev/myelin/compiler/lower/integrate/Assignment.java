@@ -1,0 +1,12 @@
+package dev.myelin.compiler.lower.integrate;
+
+import dev.myelin.compiler.expr.Expr;
+
+/** {@code localName = value}: one local computed by a state update, e.g. {@code __k1_v} or {@code _v}. */
+public record Assignment(String localName, Expr value) {
+
+    /** The local as a variable, for expressions that read it. */
+    public Expr.Var local() {
+        return Expr.Var.local(localName);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.myelin.compiler.lower.integrate;
+
+/** The integration methods Myelin offers, under Brian2's names. */
+public enum IntegrationMethod {
+    EXACT("exact"),
+    EULER("euler"),
+    RK2("rk2"),
+    RK4("rk4"),
+    HEUN("heun"),
+    EXPONENTIAL_EULER("exponential_euler");
+
+    public final String brianName;
+
+    IntegrationMethod(String brianName) {
+        this.brianName = brianName;
+    }
+
+    /** The update for {@code system}, or why this method cannot integrate it. */
+    public StateUpdate integrate(OdeSystem system) throws UnsupportedEquationsException {
+        return switch (this) {
+            case EXACT -> ExactIntegrator.integrate(system);
+            case EULER -> ExplicitIntegrator.integrate(system, ExplicitScheme.EULER);
+            case RK2 -> ExplicitIntegrator.integrate(system, ExplicitScheme.RK2);
+            case RK4 -> ExplicitIntegrator.integrate(system, ExplicitScheme.RK4);
+            case HEUN -> ExplicitIntegrator.integrate(system, ExplicitScheme.HEUN);
+            case EXPONENTIAL_EULER -> ExponentialEuler.integrate(system);
+        };
+    }
+}

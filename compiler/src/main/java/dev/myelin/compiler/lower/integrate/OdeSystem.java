@@ -1,0 +1,52 @@
+package dev.myelin.compiler.lower.integrate;
+
+import dev.myelin.compiler.expr.Expr;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The differential equations of one group, in declaration order. Every variable not integrated
+ * here (parameters, other groups' variables, {@code not_refractory}, ...) is treated as constant
+ * over a time step; {@code t} is the time at the start of the step.
+ */
+public record OdeSystem(List<StateEquation> equations) {
+
+    public OdeSystem {
+        equations = List.copyOf(equations);
+        Set<String> seen = new HashSet<>();
+        for (StateEquation eq : equations) {
+            if (!seen.add(eq.name())) {
+                throw new IllegalArgumentException("two equations for " + eq.name());
+            }
+        }
+    }
+
+    /** The state variables in order, with each one's right-hand side looked up by name. */
+    public static OdeSystem of(List<Expr.Var> variables, Map<String, Expr> rhs) {
+        List<StateEquation> equations = new ArrayList<>();
+        for (Expr.Var v : variables) {
+            Expr r = rhs.get(v.name());
+            if (r == null) {
+                throw new IllegalArgumentException("no right-hand side for " + v.name());
+            }
+            equations.add(new StateEquation(v, r));
+        }
+        return new OdeSystem(equations);
+    }
+
+    public int size() {
+        return equations.size();
+    }
+
+    public StateEquation equation(int i) {
+        return equations.get(i);
+    }
+
+    public List<String> names() {
+        return equations.stream().map(StateEquation::name).toList();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.myelin.compiler.model;
+
+import dev.myelin.compiler.diag.SourceFile;
+import dev.myelin.compiler.expr.Expr;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A model that passed checking: the input of lowering. {@code dt} is an expression of params (seconds). */
+public record CheckedModel(SourceFile source, Expr dt, long seed, List<Param> params, List<NeuronGroup> groups,
+                           List<Monitor> monitors, List<ProtocolStep> protocol) {
+
+    public CheckedModel {
+        params = List.copyOf(params);
+        groups = List.copyOf(groups);
+        monitors = List.copyOf(monitors);
+        protocol = List.copyOf(protocol);
+    }
+
+    public Optional<NeuronGroup> group(String name) {
+        return groups.stream().filter(g -> g.name().equals(name)).findFirst();
+    }
+}

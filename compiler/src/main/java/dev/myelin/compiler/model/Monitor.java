@@ -1,0 +1,34 @@
+package dev.myelin.compiler.model;
+
+import dev.myelin.compiler.expr.Expr;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What is recorded during a run; results are written under the monitor's name. */
+public sealed interface Monitor {
+
+    String name();
+
+    String group();
+
+    /** Spikes of neurons [start, stop) of a group; indices are recorded relative to start, as Brian2 does for subgroups. */
+    record Spikes(String name, String group, int start, int stop) implements Monitor {
+    }
+
+    /**
+     * Values of {@code variables} at {@code indices} (or all), every {@code recordDt} seconds (every
+     * step when empty), recorded at the start of the step as Brian2's StateMonitor does.
+     */
+    record State(String name, String group, List<String> variables, List<Integer> indices, boolean all,
+                 Optional<Expr> recordDt) implements Monitor {
+        public State {
+            variables = List.copyOf(variables);
+            indices = List.copyOf(indices);
+        }
+    }
+
+    /** The population rate (spikes / (N dt)) at the end of every step. */
+    record Rate(String name, String group) implements Monitor {
+    }
+}

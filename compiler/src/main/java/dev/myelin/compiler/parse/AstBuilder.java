@@ -1,0 +1,306 @@
+package dev.myelin.compiler.parse;
+
+import dev.myelin.compiler.ast.Equation;
+import dev.myelin.compiler.ast.Expression;
+import dev.myelin.compiler.ast.Flag;
+import dev.myelin.compiler.ast.GroupItem;
+import dev.myelin.compiler.ast.Ident;
+import dev.myelin.compiler.ast.Item;
+import dev.myelin.compiler.ast.Statement;
+import dev.myelin.compiler.diag.SourceSpan;
+import dev.myelin.compiler.expr.Op;
+import dev.myelin.grammar.MyelinParser;
+import dev.myelin.grammar.MyelinParser.*;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Builds the AST from one parse tree. Strings holding Brian2 code are handed to
+ * {@link CodeStringParser}, which parses them and calls back into a builder with their origin.
+ */
+final class AstBuilder {
+
+    private final TextOrigin origin;
+    private final CodeStringParser strings;
+
+    AstBuilder(TextOrigin origin, CodeStringParser strings) {
+        this.origin = origin;
+        this.strings = strings;
+    }
+
+    // ── file level ──
+
+    List<Item> items(ModelContext model) {
+        List<Item> items = new ArrayList<>();
+        for (ItemContext item : model.item()) {
+            Item built = item(item);
+            if (built != null) items.add(built);
+        }
+        return items;
+    }
+
+    private Item item(ItemContext ctx) {
+        if (ctx.setting() instanceof DtSettingContext dt) return new Item.DtSetting(expr(dt.expr()), span(ctx));
+        if (ctx.setting() instanceof SeedSettingContext seed) return new Item.SeedSetting(expr(seed.expr()), span(ctx));
+        if (ctx.constDecl() != null) return new Item.ConstDecl(ident(ctx.constDecl().name()), expr(ctx.constDecl().expr()), span(ctx));
+        if (ctx.paramDecl() != null) return new Item.ParamDecl(ident(ctx.paramDecl().name()), expr(ctx.paramDecl().expr()), span(ctx));
+        if (ctx.neuronGroup() != null) return neuronGroup(ctx.neuronGroup());
+        if (ctx.monitorDecl() != null) return monitor(ctx.monitorDecl());
+        if (ctx.protocolStmt() instanceof RunStmtContext run) return new Item.Run(expr(run.expr()), span(ctx));
+        if (ctx.protocolStmt() instanceof AssignStmtContext assign) {
+            return new Item.Assign(ident(assign.name(0)), ident(assign.name(1)), initValue(assign.initValue()), span(ctx));
+        }
+        return null; // only reachable after a syntax error, which has been reported
+    }
+
+    private Item neuronGroup(NeuronGroupContext ctx) {
+        List<GroupItem> items = new ArrayList<>();
+        for (GroupItemContext item : ctx.groupItem()) {
+            GroupItem built = groupItem(item);
+            if (built != null) items.add(built);
+        }
+        return new Item.NeuronGroupDecl(ident(ctx.name()), expr(ctx.expr()), items, span(ctx));
+    }
+
+    private GroupItem groupItem(GroupItemContext ctx) {
+        SourceSpan span = span(ctx);
+        if (ctx instanceof EquationsItemContext eqs) {
+            return strings.equations(eqs.STRING().getSymbol()).map(list -> (GroupItem) new GroupItem.Equations(list, span)).orElse(null);
+        }
+        if (ctx instanceof ThresholdItemContext th) {
+            return strings.expression(th.STRING().getSymbol(), "threshold").map(e -> (GroupItem) new GroupItem.Threshold(e, span)).orElse(null);
+        }
+        if (ctx instanceof ResetItemContext reset) {
+            return strings.statements(reset.STRING().getSymbol(), "reset").map(list -> (GroupItem) new GroupItem.Reset(list, span)).orElse(null);
+        }
+        if (ctx instanceof RefractoryItemContext ref) {
+            if (ref.STRING() != null) {
+                return strings.expression(ref.STRING().getSymbol(), "refractory").map(e -> (GroupItem) new GroupItem.Refractory(e, true, span)).orElse(null);
+            }
+            return new GroupItem.Refractory(expr(ref.expr()), false, span);
+        }
+        if (ctx instanceof MethodItemContext method) return new GroupItem.Method(ident(method.name()), span);
+        if (ctx instanceof InitItemContext init) {
+            Expression value = initValue(init.initValue());
+            return value == null ? null : new GroupItem.Init(ident(init.name()), value, span);
+        }
+        return null;
+    }
+
+    private Expression initValue(InitValueContext ctx) {
+        if (ctx == null) return null;
+        if (ctx.STRING() != null) return strings.expression(ctx.STRING().getSymbol(), "value").orElse(null);
+        return expr(ctx.expr());
+    }
+
+    private Item monitor(MonitorDeclContext ctx) {
+        SourceSpan span = span(ctx);
+        if (ctx instanceof SpikeMonitorContext sm) return new Item.SpikeMonitorDecl(ident(sm.name()), groupRef(sm.groupRef()), span);
+        if (ctx instanceof RateMonitorContext rm) return new Item.RateMonitorDecl(ident(rm.name()), groupRef(rm.groupRef()), span);
+        StateMonitorContext st = (StateMonitorContext) ctx;
+        List<Item.VarRef> vars = new ArrayList<>();
+        for (VarRefContext v : st.varRef()) vars.add(new Item.VarRef(ident(v.name(0)), ident(v.name(1)), span(v)));
+        Item.Record record = new Item.RecordAll();
+        Optional<Expression> dt = Optional.empty();
+        for (MonitorOptionContext option : st.monitorOption()) {
+            if (option instanceof MonitorDtOptionContext d) dt = Optional.of(expr(d.expr()));
+            if (option instanceof RecordOptionContext r) {
+                if (r.ALL() != null) record = new Item.RecordAll();
+                else if (r.getChild(1).getText().equals("[")) record = new Item.RecordList(exprs(r.expr()));
+                else record = new Item.RecordRange(expr(r.expr(0)), expr(r.expr(1)));
+            }
+        }
+        return new Item.StateMonitorDecl(ident(st.name()), vars, record, dt, span);
+    }
+
+    private Item.GroupRef groupRef(GroupRefContext ctx) {
+        Optional<Expression> start = ctx.expr().isEmpty() ? Optional.empty() : Optional.of(expr(ctx.expr(0)));
+        Optional<Expression> stop = ctx.expr().size() < 2 ? Optional.empty() : Optional.of(expr(ctx.expr(1)));
+        return new Item.GroupRef(ident(ctx.name()), start, stop, span(ctx));
+    }
+
+    // ── Brian2 code ──
+
+    List<Equation> equations(EquationBlockContext ctx) {
+        List<Equation> out = new ArrayList<>();
+        for (EquationContext eq : ctx.equation()) {
+            SourceSpan span = span(eq);
+            if (eq instanceof DiffEquationContext d) {
+                out.add(new Equation.Differential(ident(d.name(0)), ident(d.name(1)), expr(d.expr()), unitSpec(d.unitSpec()), flags(d.flags()), span));
+            } else if (eq instanceof SubexpressionContext s) {
+                out.add(new Equation.Subexpression(ident(s.name()), expr(s.expr()), unitSpec(s.unitSpec()), flags(s.flags()), span));
+            } else if (eq instanceof ParameterContext p) {
+                out.add(new Equation.Parameter(ident(p.name()), unitSpec(p.unitSpec()), flags(p.flags()), span));
+            }
+        }
+        return out;
+    }
+
+    private List<Flag> flags(FlagsContext ctx) {
+        List<Flag> flags = new ArrayList<>();
+        if (ctx == null) return flags;
+        for (FlagContext f : ctx.flag()) {
+            // Words are rejoined with single spaces (or '-' as written): "unless   refractory" == "unless refractory".
+            StringBuilder text = new StringBuilder();
+            for (int k = 0; k < f.getChildCount(); k++) {
+                String part = f.getChild(k).getText();
+                boolean dash = part.equals("-");
+                if (k > 0 && !dash && !text.toString().endsWith("-")) text.append(' ');
+                text.append(part);
+            }
+            flags.add(new Flag(text.toString(), span(f)));
+        }
+        return flags;
+    }
+
+    private Expression unitSpec(UnitSpecContext ctx) {
+        Expression left = unitFactor(ctx.unitFactor(0));
+        for (int k = 1; k < ctx.unitFactor().size(); k++) {
+            Token opToken = ((org.antlr.v4.runtime.tree.TerminalNode) ctx.getChild(2 * k - 1)).getSymbol();
+            Op op = opToken.getText().equals("*") ? Op.MUL : Op.DIV;
+            Expression right = unitFactor(ctx.unitFactor(k));
+            left = new Expression.Binary(op, left, right, span(opToken), left.span().to(right.span()));
+        }
+        return left;
+    }
+
+    private Expression unitFactor(UnitFactorContext ctx) {
+        if (ctx.unitSpec() != null) return unitSpec(ctx.unitSpec());
+        if (ctx.NUMBER() != null) return number(ctx.NUMBER().getSymbol(), null, span(ctx));
+        Expression base = new Expression.Name(ctx.name().getText(), span(ctx.name()));
+        if (ctx.signedNumber() == null) return base;
+        SignedNumberContext sn = ctx.signedNumber();
+        Expression exponent = number(sn.NUMBER().getSymbol(), null, span(sn));
+        if (sn.getChildCount() == 2 && sn.getChild(0).getText().equals("-")) exponent = new Expression.Unary(Op.NEG, exponent, span(sn));
+        return new Expression.Binary(Op.POW, base, exponent, span(sn), span(ctx));
+    }
+
+    List<Statement> statements(StatementBlockContext ctx) {
+        List<Statement> out = new ArrayList<>();
+        for (StatementContext st : ctx.statement()) {
+            out.add(new Statement(ident(st.name()), st.op.getText(), expr(st.expr()), span(st)));
+        }
+        return out;
+    }
+
+    // ── expressions ──
+
+    Expression expr(ExprContext ctx) {
+        return or(ctx.orExpr());
+    }
+
+    private List<Expression> exprs(List<ExprContext> list) {
+        List<Expression> out = new ArrayList<>();
+        for (ExprContext e : list) out.add(expr(e));
+        return out;
+    }
+
+    private Expression or(OrExprContext ctx) {
+        return leftAssociative(ctx.andExpr(), this::and, k -> Op.OR, ctx);
+    }
+
+    private Expression and(AndExprContext ctx) {
+        return leftAssociative(ctx.notExpr(), this::not, k -> Op.AND, ctx);
+    }
+
+    private Expression not(NotExprContext ctx) {
+        if (ctx instanceof LogicalNotContext n) return new Expression.Unary(Op.NOT, not(n.notExpr()), span(ctx));
+        return comparison(((ToComparisonContext) ctx).comparison());
+    }
+
+    private Expression comparison(ComparisonContext ctx) {
+        Expression left = arith(ctx.arith(0));
+        if (ctx.compOp() == null) return left;
+        Op op = switch (ctx.compOp().getText()) {
+            case "<" -> Op.LT;
+            case "<=" -> Op.LE;
+            case ">" -> Op.GT;
+            case ">=" -> Op.GE;
+            case "==" -> Op.EQ;
+            default -> Op.NE;
+        };
+        return new Expression.Binary(op, left, arith(ctx.arith(1)), span(ctx.compOp()), span(ctx));
+    }
+
+    private Expression arith(ArithContext ctx) {
+        return leftAssociative(ctx.term(), this::term, k -> ctx.addOp(k).getText().equals("+") ? Op.ADD : Op.SUB, ctx);
+    }
+
+    private Expression term(TermContext ctx) {
+        return leftAssociative(ctx.unary(), this::unary, k -> switch (ctx.mulOp(k).getText()) {
+            case "*" -> Op.MUL;
+            case "/" -> Op.DIV;
+            case "//" -> Op.FLOOR_DIV;
+            default -> Op.MOD;
+        }, ctx);
+    }
+
+    /** Folds {@code a op b op c} to the left, as Python does. {@code opAt(k)} is the operator before operand k+1. */
+    private <C extends ParserRuleContext> Expression leftAssociative(List<C> operands, Function<C, Expression> build,
+                                                                      java.util.function.IntFunction<Op> opAt, ParserRuleContext whole) {
+        Expression left = build.apply(operands.get(0));
+        for (int k = 1; k < operands.size(); k++) {
+            Expression right = build.apply(operands.get(k));
+            org.antlr.v4.runtime.tree.ParseTree opNode = whole.getChild(2 * k - 1);
+            SourceSpan opSpan = opNode instanceof ParserRuleContext prc ? span(prc)
+                    : origin.span(((org.antlr.v4.runtime.tree.TerminalNode) opNode).getSymbol());
+            left = new Expression.Binary(opAt.apply(k - 1), left, right, opSpan, left.span().to(right.span()));
+        }
+        return left;
+    }
+
+    private Expression unary(UnaryContext ctx) {
+        if (ctx instanceof SignedContext s) {
+            Expression operand = unary(s.unary());
+            return s.op.getText().equals("-") ? new Expression.Unary(Op.NEG, operand, span(ctx)) : operand;
+        }
+        PowerContext p = ((ToPowerContext) ctx).power();
+        Expression base = primary(p.primary());
+        if (p.unary() == null) return base;
+        Token op = ((org.antlr.v4.runtime.tree.TerminalNode) p.getChild(1)).getSymbol();
+        return new Expression.Binary(Op.POW, base, unary(p.unary()), span(op), span(p));
+    }
+
+    private Expression primary(PrimaryContext ctx) {
+        SourceSpan span = span(ctx);
+        if (ctx instanceof NumberContext n) return number(n.NUMBER().getSymbol(), n.name(), span);
+        if (ctx instanceof TrueLiteralContext) return new Expression.BoolLit(true, span);
+        if (ctx instanceof FalseLiteralContext) return new Expression.BoolLit(false, span);
+        if (ctx instanceof CallContext c) return new Expression.Call(ident(c.name()), exprs(c.expr()), span);
+        if (ctx instanceof NameRefContext n) return new Expression.Name(n.name().getText(), span);
+        if (ctx instanceof ParensContext p) return expr(p.expr());
+        ListLiteralContext list = (ListLiteralContext) ctx;
+        return new Expression.ListLit(exprs(list.expr()), span);
+    }
+
+    private Expression number(Token token, NameContext unit, SourceSpan span) {
+        String text = token.getText();
+        boolean integral = !text.contains(".") && !text.contains("e") && !text.contains("E");
+        return new Expression.NumberLit(text, Double.parseDouble(text), integral, Optional.ofNullable(unit).map(this::ident), span);
+    }
+
+    // ── positions ──
+
+    private Ident ident(NameContext ctx) {
+        return new Ident(ctx.getText(), span(ctx));
+    }
+
+    private SourceSpan span(Token token) {
+        return origin.span(token);
+    }
+
+    /** The span of a rule: from its first token to the end of its last, when both are on one line. */
+    private SourceSpan span(ParserRuleContext ctx) {
+        Token start = ctx.getStart();
+        Token stop = ctx.getStop() == null ? start : ctx.getStop();
+        SourceSpan first = origin.span(start);
+        SourceSpan last = origin.span(stop);
+        if (stop.getType() == Token.EOF || stop.getTokenIndex() < start.getTokenIndex()) return first;
+        return first.to(last);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.myelin.runtime;
+
+/**
+ * What the compiler generates for a model: a subclass holding the state arrays in fields, with
+ * the time loop and the protocol as plain Java. Its constructor takes the {@link Simulation},
+ * declares params and recorders on it, and allocates state.
+ */
+public abstract class GeneratedNetwork {
+
+    protected final Simulation sim;
+
+    protected GeneratedNetwork(Simulation sim) {
+        this.sim = sim;
+    }
+
+    /** The time step in seconds (an expression of params, evaluated once). */
+    public abstract double dt();
+
+    /** Advances the network over steps [from, to): the whole schedule, once per step. */
+    public abstract void advance(long from, long to);
+
+    /** Runs the experiment written in the model file: initial values, runs, assignments between them. */
+    public abstract void protocol();
+
+    /** A state variable's values (the live array), for the Java API and tests; null if unknown. */
+    public abstract double[] doubleVariable(String group, String variable);
+}

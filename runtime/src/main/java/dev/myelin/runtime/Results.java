@@ -1,0 +1,45 @@
+package dev.myelin.runtime;
+
+import dev.myelin.runtime.io.Json;
+import dev.myelin.runtime.monitor.Recorder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes a results directory: one set of NPY files per monitor and {@code manifest.json}. The
+ * directory layout is a contract scripts rely on (see docs/results.md).
+ */
+public final class Results {
+
+    private Results() {
+    }
+
+    /**
+     * Writes everything recorded so far, also after a failed run, so that recorded results are
+     * never lost. {@code error} is null for a run that completed.
+     */
+    public static Path write(Path dir, Simulation sim, Map<String, Object> model, Map<String, Double> stageSeconds, String error) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, Object> monitors = new LinkedHashMap<>();
+        for (Recorder r : sim.recorders()) monitors.put(r.name(), r.write(dir, sim.dt()));
+        Map<String, Object> timings = new LinkedHashMap<>(stageSeconds);
+        timings.put("simulate", sim.simulateSeconds());
+        Map<String, Object> manifest = new LinkedHashMap<>(model);
+        manifest.put("status", error == null ? "completed" : "failed");
+        if (error != null) manifest.put("error", error);
+        manifest.put("parameters", sim.params() == null ? Map.of() : sim.params().ordered());
+        manifest.put("seed", sim.seed());
+        manifest.put("dt", sim.dt());
+        manifest.put("steps", sim.stepsRun());
+        manifest.put("simulated_time", sim.step() * sim.dt());
+        manifest.put("timings", timings);
+        manifest.put("monitors", monitors);
+        Files.writeString(dir.resolve("manifest.json"), Json.write(manifest) + "\n");
+        return dir;
+    }
+
+}

@@ -1,0 +1,166 @@
+package dev.myelin.runtime;
+
+import dev.myelin.runtime.monitor.RateRecorder;
+import dev.myelin.runtime.monitor.Recorder;
+import dev.myelin.runtime.monitor.SpikeRecorder;
+import dev.myelin.runtime.monitor.StateRecorder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The clock and everything recorded during one execution of a generated network. Time is an
+ * integer step count; {@code t = step * dt}, never accumulated, as in Brian2.
+ */
+public final class Simulation {
+
+    private final Map<String, String> overrides;
+    private final long seed;
+    private final List<Recorder> recorders = new ArrayList<>();
+    private ParamValues params;
+    private GeneratedNetwork network;
+    private double dt;
+    private long step;
+    /** The simulated time at the end of the last run, kept exactly as Brian2 keeps {@code Network.t}. */
+    private double time;
+    private long simulateNanos;
+    private long stepsRun;
+    /** Set from another thread (Ctrl-C) to stop at the next chunk boundary, keeping what was recorded. */
+    private volatile boolean stopRequested;
+
+    /** Steps advanced between checks for a stop request: small enough to react fast, large enough to cost nothing. */
+    private static final long CHUNK = 1024;
+
+    public Simulation(Map<String, String> overrides, long seed) {
+        this.overrides = Map.copyOf(overrides);
+        this.seed = seed;
+    }
+
+    // ── called by generated code while it is constructed ──
+
+    public void declareParams(ParamSpec[] specs) {
+        this.params = ParamValues.resolve(specs, overrides);
+    }
+
+    public double param(String name) {
+        return params.get(name);
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public SpikeRecorder spikeRecorder(String name, int start, int stop) {
+        SpikeRecorder r = new SpikeRecorder(name, start, stop);
+        recorders.add(r);
+        return r;
+    }
+
+    public StateRecorder stateRecorder(String name, String[] variables, int[] indices, long everySteps) {
+        StateRecorder r = new StateRecorder(name, variables, indices, everySteps);
+        recorders.add(r);
+        return r;
+    }
+
+    public RateRecorder rateRecorder(String name, int groupSize) {
+        RateRecorder r = new RateRecorder(name, groupSize);
+        recorders.add(r);
+        return r;
+    }
+
+    /** A group size from a param expression, checked to be a usable count. */
+    public int groupSize(String group, double value) {
+        if (value < 1 || value != Math.rint(value) || value > Integer.MAX_VALUE - 8) {
+            throw new ModelError("group " + group + " would have " + value + " neurons; the size must be a whole number from 1 to " + (Integer.MAX_VALUE - 8));
+        }
+        return (int) value;
+    }
+
+    /** Called by generated code when a list assigned to a group has the wrong length. */
+    public ModelError listLengthError(String target, int given, int size) {
+        return new ModelError(target + ": the list has " + given + " values but the group has " + size + " neurons");
+    }
+
+    // ── driving ──
+
+    public void attach(GeneratedNetwork network) {
+        this.network = network;
+        this.dt = network.dt();
+        if (!(dt > 0) || Double.isInfinite(dt)) throw new ModelError("dt must be a positive time, but it is " + dt + " s");
+    }
+
+    public GeneratedNetwork network() {
+        return network;
+    }
+
+    /** Runs the model file's protocol. */
+    public void runProtocol() {
+        network.protocol();
+    }
+
+    /**
+     * Advances by {@code duration} seconds. The end step follows Brian2's clock: round(T/dt) when
+     * T/dt is within 1e-4 of a whole number, otherwise ceil.
+     */
+    public void run(double duration) {
+        if (duration < 0 || Double.isNaN(duration)) throw new ModelError("cannot run for a negative duration (" + duration + " s)");
+        double end = time + duration;
+        long endStep = timestepOf(end, dt);
+        long started = System.nanoTime();
+        try {
+            while (step < endStep) {
+                if (stopRequested) throw new Stopped(step * dt);
+                long to = Math.min(endStep, step + CHUNK);
+                network.advance(step, to);
+                stepsRun += to - step;
+                step = to;
+            }
+        } finally {
+            simulateNanos += System.nanoTime() - started;
+        }
+        time = end;
+    }
+
+    /** Asks a running simulation to stop soon; results recorded so far stay valid. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Thrown out of {@link #run} when a stop was requested. */
+    public static final class Stopped extends RuntimeException {
+        public Stopped(double atSeconds) {
+            super("interrupted at t = " + atSeconds + " s", null, false, false);
+        }
+    }
+
+    static long timestepOf(double t, double dt) {
+        double exact = t / dt;
+        double rounded = Math.rint(exact);
+        return Math.abs(rounded - exact) <= 1e-4 ? (long) rounded : (long) Math.ceil(exact);
+    }
+
+    public long step() {
+        return step;
+    }
+
+    public double dt() {
+        return dt;
+    }
+
+    public List<Recorder> recorders() {
+        return List.copyOf(recorders);
+    }
+
+    public ParamValues params() {
+        return params;
+    }
+
+    public double simulateSeconds() {
+        return simulateNanos / 1e9;
+    }
+
+    public long stepsRun() {
+        return stepsRun;
+    }
+}

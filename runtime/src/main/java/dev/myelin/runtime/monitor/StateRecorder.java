@@ -1,0 +1,99 @@
+package dev.myelin.runtime.monitor;
+
+import dev.myelin.runtime.io.NpyWriter;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Values of some variables at some indices, sampled every {@code everySteps} steps. Stored per
+ * variable as one flat array, sample-major while recording; written as (n_recorded, n_times).
+ */
+public final class StateRecorder implements Recorder {
+
+    private final String name;
+    private final String[] variables;
+    private final int[] indices;
+    private final long everySteps;
+    private double[][] data;
+    private long[] steps = new long[256];
+    private int samples;
+
+    public StateRecorder(String name, String[] variables, int[] indices, long everySteps) {
+        this.name = name;
+        this.variables = variables.clone();
+        this.indices = indices.clone();
+        this.everySteps = Math.max(1, everySteps);
+        this.data = new double[variables.length][256 * Math.max(1, indices.length)];
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Whether this step is one the monitor records (its clock ticks with the network's). */
+    public boolean due(long step) {
+        return step % everySteps == 0;
+    }
+
+    /** Opens a new sample; the generated code then calls {@link #put} for each variable and index. */
+    public void begin(long step) {
+        if (samples == steps.length) {
+            steps = Arrays.copyOf(steps, steps.length * 2);
+            for (int v = 0; v < data.length; v++) data[v] = Arrays.copyOf(data[v], data[v].length * 2);
+        }
+        steps[samples++] = step;
+    }
+
+    public int size() {
+        return indices.length;
+    }
+
+    public int index(int k) {
+        return indices[k];
+    }
+
+    public void put(int variable, int k, double value) {
+        data[variable][(samples - 1) * indices.length + k] = value;
+    }
+
+    public int samples() {
+        return samples;
+    }
+
+    /** Recorded values of one variable as [recorded index][sample]. */
+    public double[][] values(String variable) {
+        int v = Arrays.asList(variables).indexOf(variable);
+        double[][] out = new double[indices.length][samples];
+        for (int s = 0; s < samples; s++) {
+            for (int k = 0; k < indices.length; k++) out[k][s] = data[v][s * indices.length + k];
+        }
+        return out;
+    }
+
+    public long[] steps() {
+        return Arrays.copyOf(steps, samples);
+    }
+
+    public List<String> write(Path dir, double dt) throws IOException {
+        List<String> files = new ArrayList<>();
+        double[] t = new double[samples];
+        for (int s = 0; s < samples; s++) t[s] = steps[s] * dt;
+        NpyWriter.write(dir.resolve(name + "_t.npy"), t);
+        files.add(name + "_t.npy");
+        for (int v = 0; v < variables.length; v++) {
+            // Transpose to numpy's (n_recorded, n_times) in C order.
+            double[] rowMajor = new double[indices.length * samples];
+            for (int s = 0; s < samples; s++) {
+                for (int k = 0; k < indices.length; k++) rowMajor[k * samples + s] = data[v][s * indices.length + k];
+            }
+            String file = name + "_" + variables[v] + ".npy";
+            NpyWriter.writeMatrix(dir.resolve(file), rowMajor, indices.length, samples);
+            files.add(file);
+        }
+        return files;
+    }
+}
