@@ -2,6 +2,7 @@ package dev.myelin.compiler.lower;
 
 import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.expr.Expr;
+import dev.myelin.compiler.expr.FreeVariables;
 import dev.myelin.compiler.expr.Simplifier;
 import dev.myelin.compiler.expr.Substitution;
 import dev.myelin.compiler.expr.ValueType;
@@ -41,7 +42,10 @@ final class StateUpdater {
     }
 
     StateUpdatePlan plan(NeuronGroup g, boolean refractoriness, Expr.Var notRefractory) {
-        if (g.equations().isEmpty()) return new StateUpdatePlan("none", List.of(), List.of(), false);
+        if (g.equations().isEmpty()) {
+            if (!g.method().automatic()) methodNamed(g);
+            return new StateUpdatePlan("none", List.of(), List.of(), false);
+        }
         List<Expr.Var> vars = new ArrayList<>();
         Map<String, Expr> rhs = new LinkedHashMap<>();
         for (DiffEquation eq : g.equations()) {
@@ -81,19 +85,23 @@ final class StateUpdater {
             }
         }
         String name = g.method().name();
-        IntegrationMethod method;
-        try {
-            method = MethodChoice.byName(name);
-        } catch (UnknownMethodException e) {
-            diagnostics.error(g.method().span(), e.getMessage(), "or leave 'method' out for Brian2's automatic choice");
-            return null;
-        }
+        IntegrationMethod method = methodNamed(g);
+        if (method == null) return null;
         try {
             return new MethodChoice.Chosen(method, method.integrate(system), Map.of());
         } catch (UnsupportedEquationsException e) {
             diagnostics.error(g.method().span(), "method '" + name + "' cannot integrate the equations of group " + g.name() + ": " + e.getMessage(),
                     method == IntegrationMethod.EXACT ? "use a numerical method such as euler, rk2 or rk4 (or exponential_euler for Hodgkin-Huxley-type equations)"
                             : "choose another method, or leave 'method' out for Brian2's automatic choice");
+            return null;
+        }
+    }
+
+    private IntegrationMethod methodNamed(NeuronGroup g) {
+        try {
+            return MethodChoice.byName(g.method().name());
+        } catch (UnknownMethodException e) {
+            diagnostics.error(g.method().span(), e.getMessage(), "or leave 'method' out for Brian2's automatic choice");
             return null;
         }
     }
@@ -118,6 +126,21 @@ final class StateUpdater {
         for (StateUpdate.Write w : update.writes()) {
             if (!skipWrites.contains(w.state().name())) out.add(Step.write(w.state().name(), w.value()));
         }
-        return out;
+        return withoutDeadLocals(out);
+    }
+
+    /** Drops locals nothing reads (the new values of frozen variables in the refractory branch). */
+    private static List<Step> withoutDeadLocals(List<Step> steps) {
+        Set<String> live = new java.util.HashSet<>();
+        java.util.ArrayDeque<Step> kept = new java.util.ArrayDeque<>();
+        for (int k = steps.size() - 1; k >= 0; k--) {
+            Step s = steps.get(k);
+            if (s.local() && !live.contains(s.target())) continue;
+            kept.addFirst(s);
+            for (Expr.Var v : FreeVariables.of(s.value())) {
+                if (v.kind() == VarKind.LOCAL) live.add(v.name());
+            }
+        }
+        return new ArrayList<>(kept);
     }
 }

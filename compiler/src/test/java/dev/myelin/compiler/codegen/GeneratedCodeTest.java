@@ -1,0 +1,105 @@
+package dev.myelin.compiler.codegen;
+
+import dev.myelin.compiler.driver.CompiledModel;
+import dev.myelin.compiler.driver.ModelCompiler;
+import dev.myelin.compiler.diag.SourceFile;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the generated Java must contain: the method chosen, hoisted invariants, no allocation in loops. */
+class GeneratedCodeTest {
+
+    private static final String LIF = """
+            const tau = 10 ms
+            neurons G[5] {
+                equations '''
+                    dv/dt = (-70*mV - v + 100*Mohm*I)/tau : volt (unless refractory)
+                    I : amp (constant)
+                '''
+                threshold 'v > -50*mV'
+                reset 'v = -65*mV'
+                refractory 5 ms
+            }
+            run 10 ms
+            """;
+
+    private static final String IZHIKEVICH = """
+            neurons G[4] {
+                equations '''
+                    dv/dt = (0.04*v**2 + 5*v + 140 - u + I)/ms : 1
+                    du/dt = a*(b*v - u)/ms : 1
+                    a : 1
+                    b : 1
+                    I : 1
+                '''
+                threshold 'v >= 30'
+                reset 'v = -65; u += 2'
+            }
+            run 10 ms
+            """;
+
+    private static String method(String source, String name) {
+        int start = source.indexOf("void " + name + "(");
+        assertTrue(start >= 0, "no method " + name);
+        int end = source.indexOf("\n    }\n", start);
+        return source.substring(start, end);
+    }
+
+    @Test
+    void automaticChoiceIsExactForLinearEquations() {
+        String update = method(compile(LIF).source().source(), "update_G");
+        assertTrue(update.contains("// Integration: exact"), update);
+        // The propagator exp(-dt/tau) is computed once per step, before the neuron loop.
+        int propagator = update.indexOf("Math.exp(((-100.0) * dt))");
+        assertTrue(propagator >= 0 && propagator < update.indexOf("for (int i"), update);
+    }
+
+    @Test
+    void automaticChoiceIsEulerForNonlinearEquations() {
+        String update = method(compile(IZHIKEVICH).source().source(), "update_G");
+        assertTrue(update.contains("// Integration: euler"), update);
+        assertTrue(update.contains("(G$v[i] * G$v[i])"), "v**2 is v*v, as numpy computes it: " + update);
+    }
+
+    @Test
+    void unlessRefractoryIsSpecialisedIntoTwoBranches() {
+        String update = method(compile(LIF).source().source(), "update_G");
+        assertTrue(update.contains("if (_nr) {"), update);
+        String refractoryBranch = update.substring(update.indexOf("} else {"));
+        assertFalse(refractoryBranch.contains("G$v[i] ="), "v is frozen while refractory: " + refractoryBranch);
+    }
+
+    @Test
+    void thresholdIsGatedByRefractoriness() {
+        String threshold = method(compile(LIF).source().source(), "threshold_G");
+        assertTrue(threshold.contains("((G$v[i] > (-0.05)) && G$not_refractory[i])"), threshold);
+        assertTrue(threshold.contains("G$lastspike[i] = t;"), threshold);
+    }
+
+    @Test
+    void hotLoopsAllocateNothing() {
+        String source = compile(IZHIKEVICH).source().source();
+        for (String m : new String[]{"advance", "update_G", "threshold_G", "reset_G"}) {
+            assertFalse(method(source, m).contains("new "), m + " allocates");
+        }
+    }
+
+    @Test
+    void equalModelsShareOneCompiledClass() {
+        ModelCompiler compiler = new ModelCompiler();
+        CompiledModel a = compiler.compile(new SourceFile("a.myl", LIF));
+        CompiledModel b = compiler.compile(new SourceFile("b.myl", LIF));
+        assertEquals(a.source().sourceHash(), b.source().sourceHash());
+        assertSame(a.networkClass(), b.networkClass());
+        assertNotEquals(a.source().sourceHash(), compiler.compile(new SourceFile("c.myl", IZHIKEVICH)).source().sourceHash());
+    }
+
+    private static CompiledModel compile(String text) {
+        return new ModelCompiler().compile(new SourceFile("model.myl", text));
+    }
+}
