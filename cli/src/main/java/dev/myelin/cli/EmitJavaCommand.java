@@ -27,6 +27,7 @@ final class EmitJavaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Warmup.inBackground();
         CompiledModel compiled = new ModelCompiler().compile(model);
         GeneratedSource source = compiled.source();
         Path file = dir.resolve(source.packageName().replace('.', '/')).resolve(source.simpleName() + ".java");

@@ -42,6 +42,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
+        Warmup.inBackground();
         CompiledModel compiled = new ModelCompiler().compile(model);
         Simulation sim = compiled.instantiate(overrides, seed);
         Path dir = out != null ? out : Path.of("results", baseName(model));
