@@ -1,8 +1,11 @@
 package dev.myelin.compiler.codegen;
 
 /**
- * Names in generated code. '$' separates the parts, so that no user-chosen name (which cannot
- * contain '$') collides with another: group G's variable v is {@code G$v}.
+ * Names in generated code. User names cannot contain '$' (nor start with '_'), so a '$' marks
+ * what kind of thing a name is and keeps kinds apart: group G's variable v is {@code G$v}; what
+ * the code generator adds to a group uses '$$' ({@code G$$N}); params and recorders start with
+ * '$' ({@code $p$I0}, {@code $m$spikes}). No two kinds can produce the same name, whatever the
+ * user calls groups, variables, params and monitors.
  */
 final class JavaNames {
 
@@ -14,22 +17,22 @@ final class JavaNames {
     }
 
     static String size(String group) {
-        return group + "$N";
+        return group + "$$N";
     }
 
     static String spikes(String group) {
-        return group + "$spikes";
+        return group + "$$spikes";
     }
 
     static String spikeCount(String group) {
-        return group + "$nspikes";
+        return group + "$$nspikes";
     }
 
     static String param(String name) {
-        return "p$" + name;
+        return "$p$" + name;
     }
 
     static String recorder(String monitor) {
-        return "m$" + monitor;
+        return "$m$" + monitor;
     }
 }

@@ -99,6 +99,31 @@ class GeneratedCodeTest {
         assertNotEquals(a.source().sourceHash(), compiler.compile(new SourceFile("c.myl", IZHIKEVICH)).source().sourceHash());
     }
 
+    @Test
+    void userNamesCannotCollideInGeneratedCode() {
+        // Each of these pairs once produced the same Java field name.
+        CompiledModel model = compile("""
+                param x = 1
+                neurons p[2] {
+                    equations '''
+                        x : 1
+                        dspikes/dt = 1/ms : 1
+                        dnspikes/dt = 1/ms : 1
+                        dN_/dt = 1/ms : 1
+                    '''
+                    threshold 'spikes > 0.5'
+                }
+                neurons m[1] { equations 'v : 1' }
+                statemonitor v of m.v
+                spikemonitor p of p
+                p.x = 1
+                run 1 ms
+                """);
+        var sim = model.instantiate(java.util.Map.of(), 1L);
+        sim.runProtocol();
+        assertEquals(1.0, sim.network().doubleVariable("p", "x")[0]);
+    }
+
     private static CompiledModel compile(String text) {
         return new ModelCompiler().compile(new SourceFile("model.myl", text));
     }
