@@ -242,8 +242,9 @@ public final class JavaGenerator {
             m.addComment("Integration: $L", g.update().method());
             aliases(m, g);
             ScalarHoister hoister = new ScalarHoister("_s", true);
-            List<Step> active = rewrite(g.update().whenActive(), hoister);
-            List<Step> refractory = rewrite(g.update().whenRefractory(), hoister);
+            CommonSubexpressions shared = new CommonSubexpressions("_c");
+            List<Step> active = shared.rewrite(rewrite(g.update().whenActive(), hoister));
+            List<Step> refractory = shared.rewrite(rewrite(g.update().whenRefractory(), hoister));
             Expr nr = g.notRefractory().map(hoister::rewrite).orElse(null);
             declareHoisted(m, hoister, java);
             m.beginControlFlow("for (int i = 0; i < $L; i++)", JavaNames.size(g.name()));

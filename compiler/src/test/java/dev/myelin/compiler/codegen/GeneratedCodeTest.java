@@ -124,6 +124,14 @@ class GeneratedCodeTest {
         assertEquals(1.0, sim.network().doubleVariable("p", "x")[0]);
     }
 
+    @Test
+    void repeatedRateFunctionsAreComputedOncePerNeuron() throws Exception {
+        String source = new ModelCompiler().compile(java.nio.file.Path.of("../examples/reference/hh_step.myl")).source().source();
+        String update = method(source, "update_G");
+        // Three distinct exprel terms (two in dm/dt, one in dn/dt), each used in both A and B/A.
+        assertEquals(3, update.split("MathFunctions.exprel\\(", -1).length - 1, update);
+    }
+
     private static CompiledModel compile(String text) {
         return new ModelCompiler().compile(new SourceFile("model.myl", text));
     }
