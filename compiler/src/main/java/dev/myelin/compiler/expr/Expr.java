@@ -29,7 +29,9 @@ public sealed interface Expr permits Expr.Num, Expr.Bool, Expr.Var, Expr.Unary, 
 
     record Unary(Op op, Expr operand) implements Expr {
         public ValueType type() {
-            return op == Op.NOT ? ValueType.BOOL : (operand.type() == ValueType.BOOL ? ValueType.INT : operand.type());
+            if (op == Op.NOT) return ValueType.BOOL;
+            ValueType t = operand.type();
+            return t == ValueType.BOOL ? ValueType.INT : t;
         }
     }
 
@@ -37,9 +39,15 @@ public sealed interface Expr permits Expr.Num, Expr.Bool, Expr.Var, Expr.Unary, 
         public ValueType type() {
             if (op.isComparison() || op == Op.AND || op == Op.OR) return ValueType.BOOL;
             if (op == Op.DIV) return ValueType.DOUBLE; // Python 3 true division
-            ValueType l = left.type() == ValueType.BOOL ? ValueType.INT : left.type();
-            ValueType r = right.type() == ValueType.BOOL ? ValueType.INT : right.type();
-            return ValueType.promote(l, r);
+            // Each child's type is read once: reading it twice makes this exponential in depth.
+            ValueType lt = left.type();
+            ValueType rt = right.type();
+            ValueType l = lt == ValueType.BOOL ? ValueType.INT : lt;
+            ValueType r = rt == ValueType.BOOL ? ValueType.INT : rt;
+            ValueType promoted = ValueType.promote(l, r);
+            // int ** int is an int only for a non-negative exponent (2**-1 == 0.5).
+            if (op == Op.POW && promoted == ValueType.INT && !(right instanceof Num n && n.value() >= 0)) return ValueType.DOUBLE;
+            return promoted;
         }
     }
 

@@ -29,4 +29,24 @@ public final class RandomCalls {
         }
         return false;
     }
+
+    /** Call sites of one compilation are numbered below this, so offsets by multiples of it stay distinct. */
+    public static final int SITE_STRIDE = 1 << 16;
+
+    /**
+     * A copy whose random calls draw anew: each call's site is moved by {@code copy * SITE_STRIDE}.
+     * Used where a formula evaluates a right-hand side several times (the stages of rk4), since
+     * Brian2 draws again in each evaluation.
+     */
+    public static Expr drawAgain(Expr e, int copy) {
+        if (copy == 0 || !in(e)) return e;
+        if (e instanceof Expr.Call c) {
+            java.util.List<Expr> args = new java.util.ArrayList<>();
+            for (Expr a : c.args()) args.add(drawAgain(a, copy));
+            return new Expr.Call(c.fn(), args, c.fn().isRandom() ? c.site() + copy * SITE_STRIDE : c.site());
+        }
+        if (e instanceof Expr.Unary u) return new Expr.Unary(u.op(), drawAgain(u.operand(), copy));
+        if (e instanceof Expr.Binary b) return new Expr.Binary(b.op(), drawAgain(b.left(), copy), drawAgain(b.right(), copy));
+        return e;
+    }
 }

@@ -1,15 +1,17 @@
 package dev.myelin.compiler.expr;
 
+import dev.myelin.runtime.MathFunctions;
+
 /**
  * What the operators and functions of the IR compute at run time, written down once. The
  * {@link Evaluator} and therefore the {@link Simplifier}'s constant folding use exactly these
  * formulas, so the code generator must print the same ones (or call a runtime copy of them) for
  * folding to be invisible in the results.
  *
- * <p>Where Brian2's targets and Python differ, Brian2's C++/Cython support code wins because that
- * is what Brian2 users' simulations run: {@code sign} maps NaN to 0, {@code clip} tests the lower
- * bound first. Floor division and modulo follow Python (rounding towards negative infinity),
- * computed the way CPython does so that results are exact where {@code floor(a/b)} is not.
+ * <p>The functions generated code calls are the runtime's {@link MathFunctions}; this class
+ * delegates to them, so folding at compile time and computing at run time cannot disagree. They
+ * follow Brian2's NumPy target, which made the reference results: {@code sign(NaN)} is NaN,
+ * {@code clip} applies the upper bound last. Floor division and modulo follow Python.
  * Transcendental functions are {@link Math}'s, i.e. what generated Java calling {@code Math.*}
  * gets in the same JVM.
  */
@@ -20,11 +22,7 @@ public final class RuntimeSemantics {
 
     /** Python's {@code a % b} for floats: the remainder takes the sign of {@code b}. */
     public static double mod(double a, double b) {
-        double r = a % b; // Java's % on doubles is C's fmod: exact, with the sign of a
-        if (r == 0) {
-            return Math.copySign(0.0, b);
-        }
-        return (b < 0) != (r < 0) ? r + b : r;
+        return MathFunctions.mod(a, b);
     }
 
     /**
@@ -32,16 +30,7 @@ public final class RuntimeSemantics {
      * {@code floor(a / b)}, whose rounded quotient can land on the wrong side of an integer.
      */
     public static double floorDiv(double a, double b) {
-        double r = a % b;
-        double q = (a - r) / b; // nearly an integer: a - r is an exact multiple of b
-        if (r != 0 && (b < 0) != (r < 0)) {
-            q -= 1.0;
-        }
-        if (q == 0) {
-            return Math.copySign(0.0, a / b);
-        }
-        double f = Math.floor(q);
-        return q - f > 0.5 ? f + 1.0 : f; // q may sit just below the integer it stands for
+        return MathFunctions.floorDiv(a, b);
     }
 
     /** Python's {@code a // b} for integers. Throws ArithmeticException for b == 0. */
@@ -76,44 +65,27 @@ public final class RuntimeSemantics {
 
     /** Brian2's {@code exprel(x) = (exp(x) - 1)/x}, exactly 1 near 0 and infinite past overflow. */
     public static double exprel(double x) {
-        if (Math.abs(x) < 1e-16) {
-            return 1.0;
-        }
-        if (x > 717) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return Math.expm1(x) / x;
+        return MathFunctions.exprel(x);
     }
 
-    /** Brian2's {@code sign}: -1, 0 or 1; NaN gives 0 as in its C++ and Cython targets. */
+    /** Brian2's {@code sign} (NumPy target): -1, 0 or 1; NaN stays NaN. */
     public static double sign(double x) {
-        return (0 < x ? 1 : 0) - (x < 0 ? 1 : 0);
+        return MathFunctions.sign(x);
     }
 
     public static long sign(long x) {
         return Long.signum(x);
     }
 
-    /** Brian2's {@code clip}: the lower bound is tested first, so it wins when low > high. */
+    /** NumPy's {@code clip}: min(max(x, low), high). */
     public static double clip(double x, double low, double high) {
-        if (x < low) {
-            return low;
-        }
-        if (x > high) {
-            return high;
-        }
-        return x;
+        return MathFunctions.clip(x, low, high);
     }
 
     public static long clip(long x, long low, long high) {
-        if (x < low) {
-            return low;
-        }
-        if (x > high) {
-            return high;
-        }
-        return x;
+        return Math.min(Math.max(x, low), high);
     }
+
 
     /** {@code int(x)}: truncation towards zero, as Python's int() and a Java cast. */
     public static long truncate(double x) {

@@ -22,7 +22,8 @@ import java.util.Map;
  *
  * <p><b>Identities</b> of {@link #exact()}: {@code x+0, 0+x, x-0, x*1, 1*x, x/1, x**1 -> x},
  * {@code x*-1, -1*x, x/-1 -> -x}, {@code x**0 -> 1}, {@code x+(-y) -> x-y}, {@code x-(-y) -> x+y},
- * {@code --x -> x}, {@code not not b -> b}, and {@code and}/{@code or} with a literal operand.
+ * {@code --x -> x}, {@code (-a)*b, a*(-b) -> -(a*b)} (and for {@code /}), {@code not not b -> b},
+ * and {@code and}/{@code or} with a literal operand.
  * Each is exact in IEEE arithmetic with one caveat: {@code x+0 -> x} keeps {@code -0.0} where the
  * sum would give {@code +0.0}. An identity applies only if it keeps the node's type (so
  * {@code i*1.0} with an INT {@code i} stays) and never drops a subtree that draws random numbers.
@@ -118,6 +119,9 @@ public final class Simplifier {
                 if (eliminateZeroProducts && (isZero(l) && !RandomCalls.in(r) || isZero(r) && !RandomCalls.in(l))) {
                     return zero(type);
                 }
+                if (isNegation(l) && !isValue(l, -1) || isNegation(r) && !isValue(r, -1)) {
+                    return pullNegation(op, l, r);
+                }
                 if (isValue(r, 1) && l.type() == type) {
                     return l;
                 }
@@ -134,6 +138,9 @@ public final class Simplifier {
             case DIV -> {
                 if (eliminateZeroProducts && isZero(l) && !RandomCalls.in(r)) {
                     return zero(type);
+                }
+                if (isNegation(l) || isNegation(r) && !isValue(r, -1)) {
+                    return pullNegation(op, l, r);
                 }
                 if (isValue(r, 1) && l.type() == type) {
                     return l;
@@ -157,6 +164,23 @@ public final class Simplifier {
             }
         }
         return node;
+    }
+
+    /**
+     * {@code (-a)*b, a*(-b) -> -(a*b)} and likewise for {@code /}: IEEE multiplication and division
+     * round symmetrically, so this is exact, and it exposes {@code x - -(y) -> x + y}. A negative
+     * literal counts as a negation. Only when the types stay as they are.
+     */
+    private Expr pullNegation(Op op, Expr l, Expr r) {
+        Expr a = isNegation(l) ? negated(l) : l;
+        Expr b = isNegation(r) ? negated(r) : r;
+        boolean odd = isNegation(l) != isNegation(r);
+        Expr.Binary inner = new Expr.Binary(op, a, b);
+        if (inner.type() != new Expr.Binary(op, l, r).type()) {
+            return new Expr.Binary(op, l, r);
+        }
+        Expr product = binary(op, a, b);
+        return odd ? unary(Op.NEG, product) : product;
     }
 
     /** {@code and}/{@code or} with a literal operand; Java and Python both short-circuit. */

@@ -55,7 +55,7 @@ class GeneratedCodeTest {
         String update = method(compile(LIF).source().source(), "update_G");
         assertTrue(update.contains("// Integration: exact"), update);
         // The propagator exp(-dt/tau) is computed once per step, before the neuron loop.
-        int propagator = update.indexOf("Math.exp(((-100.0) * dt))");
+        int propagator = update.indexOf("Math.exp((-(100.0 * dt)))");
         assertTrue(propagator >= 0 && propagator < update.indexOf("for (int i"), update);
     }
 

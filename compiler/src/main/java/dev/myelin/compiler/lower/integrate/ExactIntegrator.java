@@ -184,9 +184,9 @@ public final class ExactIntegrator {
                 return simplified;
             }
             return hoisted.computeIfAbsent(simplified, value -> {
-                String name = "__z" + (steps.size() + 1);
-                steps.add(new Assignment(name, value));
-                return Expr.Var.local(name);
+                Assignment local = new Assignment("__z" + (steps.size() + 1), value);
+                steps.add(local);
+                return local.local(); // INT for the 0/1 masks, DOUBLE otherwise
             });
         }
     }

@@ -1,6 +1,7 @@
 package dev.myelin.compiler.lower.integrate;
 
 import dev.myelin.compiler.expr.Expr;
+import dev.myelin.compiler.expr.RandomCalls;
 import dev.myelin.compiler.expr.Substitution;
 
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.List;
  * <p>Steps: {@code __<stage>_<var> = dt*f(...)} per stage and variable, then {@code _<var> =
  * output}; writes {@code var = _var}. The right-hand sides are not simplified, so the arithmetic
  * is what the user wrote. A right-hand side that calls {@code rand()} is copied into each stage,
- * so multi-stage schemes draw once per stage (each copy keeps its call site number).
+ * and each copy draws anew (its call sites are moved by {@link RandomCalls#drawAgain}).
  */
 public final class ExplicitIntegrator {
 
@@ -24,15 +25,18 @@ public final class ExplicitIntegrator {
 
     public static StateUpdate integrate(OdeSystem system, ExplicitScheme scheme) {
         List<Assignment> steps = new ArrayList<>();
+        int copy = 0;
         for (ExplicitScheme.Stage stage : scheme.stages()) {
             Substitution arguments = Substitution.of(ExplicitScheme.T, stage.time());
             for (StateEquation eq : system.equations()) {
                 arguments = arguments.and(eq.variable(), scheme.instantiate(stage.state(), eq.variable()));
             }
             for (StateEquation eq : system.equations()) {
+                // Each stage evaluates the right-hand side anew, so rand() draws anew, as in Brian2.
                 steps.add(new Assignment(stageLocal(stage, eq.variable()),
-                        Expr.mul(ExplicitScheme.DT, arguments.apply(eq.rhs()))));
+                        Expr.mul(ExplicitScheme.DT, RandomCalls.drawAgain(arguments.apply(eq.rhs()), copy))));
             }
+            copy++;
         }
         List<StateUpdate.Write> writes = new ArrayList<>();
         for (StateEquation eq : system.equations()) {

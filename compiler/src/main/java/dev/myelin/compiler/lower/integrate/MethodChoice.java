@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Picks the integration method of a group. Named methods are looked up case-insensitively
@@ -20,9 +19,6 @@ public final class MethodChoice {
     public static final List<IntegrationMethod> AUTOMATIC_ORDER =
             List.of(IntegrationMethod.EXACT, IntegrationMethod.EULER, IntegrationMethod.HEUN);
 
-    /** Brian2 methods Myelin does not offer, for a more helpful message than "unknown". */
-    private static final Set<String> BRIAN2_ONLY = Set.of(
-            "milstein", "independent", "gsl", "gsl_rk2", "gsl_rk4", "gsl_rkf45", "gsl_rkck", "gsl_rk8pd");
 
     /**
      * The method used and its update. {@code rejected} holds, for an automatic choice, why each
@@ -49,7 +45,7 @@ public final class MethodChoice {
             }
         }
         String valid = "valid methods are exact (alias linear), euler, rk2, rk4, heun and exponential_euler";
-        if (BRIAN2_ONLY.contains(key)) {
+        if (dev.myelin.compiler.model.Method.BRIAN2_ONLY.contains(key)) {
             throw new UnknownMethodException("Brian2's integration method '" + name + "' is not supported; " + valid);
         }
         throw new UnknownMethodException("unknown integration method '" + name + "'; " + valid);
