@@ -51,7 +51,13 @@ public final class Checker {
 
     /** Checks a parsed model; errors go to {@code diagnostics} and the result is then incomplete. */
     public static CheckedModel check(ModelFile file, Diagnostics diagnostics) {
-        return new Checker(diagnostics).run(file);
+        try {
+            return new Checker(diagnostics).run(file);
+        } catch (StackOverflowError deep) {
+            diagnostics.error(new SourceSpan(file.source(), 1, 1, 1), "the model is nested too deeply to check",
+                    "split very long expressions into named subexpressions");
+            return new CheckedModel(file.source(), Expr.num(DEFAULT_DT), -1, List.of(), List.of(), List.of(), List.of());
+        }
     }
 
     private CheckedModel run(ModelFile file) {
@@ -61,7 +67,10 @@ public final class Checker {
         // Pass 1: settings, consts and params, so that groups may use them wherever they are declared.
         for (Item item : file.items()) {
             if (item instanceof Item.DtSetting d) {
-                    if (dtSetting != null) diagnostics.error(d.span(), "dt is set twice", "keep one 'dt = ...' line");
+                    if (dtSetting != null) {
+                        diagnostics.error(d.span(), "dt is already set on line " + dtSetting.span().line(), "keep one 'dt = ...' line");
+                        continue;
+                    }
                     dtSetting = d;
             } else if (item instanceof Item.SeedSetting s) {
                 seed = seed(s).orElse(seed);
@@ -71,7 +80,7 @@ public final class Checker {
                 param(p);
             }
         }
-        if (dtSetting != null) dt = timeValue(dtSetting.value(), "dt", true).orElse(dt);
+        if (dtSetting != null) dt = timeValue(dtSetting.value(), "dt", true, "dt = 0.1 ms").orElse(dt);
 
         // Pass 2: groups, monitors and the protocol, in file order.
         List<Monitor> monitors = new ArrayList<>();
@@ -83,7 +92,7 @@ public final class Checker {
         for (Item item : file.items()) {
             if (item instanceof Item.NeuronGroupDecl g) {
                     if (!declare(g.name(), "a neuron group")) continue;
-                    Expr size = groupSize(g.size());
+                    Expr size = groupSize(g.size(), g.name().text());
                     GroupChecker.Result result = groupChecker.check(g, size);
                     groups.put(g.name().text(), result);
                     for (GroupItem gi : g.items()) {
@@ -98,7 +107,7 @@ public final class Checker {
             } else if (item instanceof Item.RateMonitorDecl m) {
                     if (uniqueMonitor(m.name(), monitorNames)) rateMonitor(m).ifPresent(monitors::add);
             } else if (item instanceof Item.Run r) {
-                timeValue(r.duration(), "a run's duration", false).ifPresent(d -> protocol.add(new ProtocolStep.Run(d, r.span())));
+                timeValue(r.duration(), "a run's duration", false, "run 100 ms").ifPresent(d -> protocol.add(new ProtocolStep.Run(d, r.span())));
             } else if (item instanceof Item.Assign a) {
                     GroupChecker.Result g = groups.get(a.group().text());
                     if (g == null) {
@@ -125,13 +134,30 @@ public final class Checker {
         return true;
     }
 
+    /** A const or param may not take the name of a unit or of a built-in variable of the equations. */
+    private boolean allowedValueName(Ident name, String keyword) {
+        String text = name.text();
+        String why = GroupChecker.reservedMeaning(text).map(m -> "Brian2 reserves it for " + m)
+                .orElse(fileScope.builtin(text).isPresent() ? "it is the name of a unit or mathematical constant" : null);
+        if (why == null) return true;
+        diagnostics.error(name.span(), "'" + text + "' cannot be the name of a " + keyword + ": " + why,
+                "choose another name, e.g. '" + text + "_'");
+        return false;
+    }
+
     private void constant(Item.ConstDecl c) {
         if (!declare(c.name(), "this const")) return;
+        boolean named = allowedValueName(c.name(), "const");
         Typed value = expressions.check(c.value(), fileScope);
-        if (value.invalid()) return;
+        if (!named) return;
+        if (value.invalid()) {
+            fileSymbols.put(c.name().text(), Symbol.Value.broken(Symbol.Kind.MODEL_CONST, c.span()));
+            return;
+        }
         if (!value.isConstant()) {
             diagnostics.error(c.value().span(), "a const must be known when the model is compiled, but this depends on a param",
                     "declare '" + c.name().text() + "' with 'param' instead");
+            fileSymbols.put(c.name().text(), Symbol.Value.broken(Symbol.Kind.MODEL_CONST, c.span()));
             return;
         }
         fileSymbols.put(c.name().text(), new Symbol.Value(value.expr(), value.dimension(), Symbol.Kind.MODEL_CONST, c.span()));
@@ -139,10 +165,17 @@ public final class Checker {
 
     private void param(Item.ParamDecl p) {
         if (!declare(p.name(), "this param")) return;
+        boolean named = allowedValueName(p.name(), "param");
         Typed value = expressions.check(p.value(), fileScope);
-        if (value.invalid()) return;
+        if (!named) return;
+        if (value.invalid()) {
+            fileSymbols.put(p.name().text(), Symbol.Value.broken(Symbol.Kind.MODEL_PARAM, p.span()));
+            return;
+        }
         if (!value.isConstant()) {
-            diagnostics.error(p.value().span(), "a param's default must be a constant value", "write a number with its unit, e.g. 'param I0 = 0.5 nA'");
+            diagnostics.error(p.value().span(), "a param's default must be a constant value, but this depends on another param",
+                    "write a number with its unit, e.g. 'param " + p.name().text() + " = " + Wording.example("0.5", value.dimension()) + "'");
+            fileSymbols.put(p.name().text(), Symbol.Value.broken(Symbol.Kind.MODEL_PARAM, p.span()));
             return;
         }
         ValueType type = value.expr().type() == ValueType.INT ? ValueType.INT : ValueType.DOUBLE;
@@ -153,38 +186,44 @@ public final class Checker {
     private OptionalLong seed(Item.SeedSetting s) {
         Typed value = expressions.check(s.value(), fileScope);
         if (value.invalid()) return OptionalLong.empty();
-        if (!value.isConstant() || value.expr().type() != ValueType.INT || value.constantValue() < 0) {
-            diagnostics.error(s.value().span(), "the seed must be a whole number of at least 0", "write e.g. 'seed 42'");
+        if (!value.isConstant() || value.expr().type() != ValueType.INT || value.constantValue() < 0 || !value.dimension().isDimensionless()) {
+            diagnostics.error(s.value().span(), "the seed must be a whole number of at least 0, without a unit", "write e.g. 'seed 42'");
             return OptionalLong.empty();
         }
         return OptionalLong.of((long) value.constantValue());
     }
 
     /** A time at file level: a constant or an expression of params, in seconds. */
-    private Optional<Expr> timeValue(Expression e, String what, boolean positive) {
+    private Optional<Expr> timeValue(Expression e, String what, boolean positive, String example) {
         Typed value = expressions.check(e, fileScope);
         if (value.invalid()) return Optional.empty();
-        if (!value.dimension().equals(Scope.SECOND)) {
-            diagnostics.error(e.span(), what + " must be a time, but this is in " + value.dimension(), "write it with a time unit, e.g. '20 ms'");
+        if (value.isBoolean() || !value.dimension().equals(Scope.SECOND)) {
+            String got = value.isBoolean() ? "a condition" : value.dimension().isDimensionless() ? "a number without unit" : "in " + value.dimension();
+            diagnostics.error(e.span(), what + " must be a time, but this is " + got, "write it with a time unit, e.g. '" + example + "'");
             return Optional.empty();
         }
-        if (value.isConstant() && (value.constantValue() < 0 || (positive && value.constantValue() == 0))) {
-            diagnostics.error(e.span(), what + " must be " + (positive ? "positive" : "at least 0"), "");
-            return Optional.empty();
+        if (value.isConstant()) {
+            double seconds = value.constantValue();
+            if (Double.isNaN(seconds) || Double.isInfinite(seconds) || seconds < 0 || (positive && seconds == 0)) {
+                diagnostics.error(e.span(), what + " must be " + (positive ? "a positive" : "a finite, non-negative") + " time", "write e.g. '" + example + "'");
+                return Optional.empty();
+            }
         }
         return Optional.of(value.expr());
     }
 
-    private Expr groupSize(Expression e) {
+    /** The size of a group; when it is wrong, a stand-in that is not a number, so that no size check reports again. */
+    private Expr groupSize(Expression e, String group) {
+        Expr unknown = new Expr.Var("N", VarKind.SIZE, ValueType.INT, group);
         Typed value = expressions.check(e, fileScope);
-        if (value.invalid()) return Expr.Num.ofInt(1);
+        if (value.invalid()) return unknown;
         if (!value.dimension().isDimensionless() || value.expr().type() != ValueType.INT) {
-            diagnostics.error(e.span(), "the number of neurons must be a whole number", "write e.g. 'neurons G[100] { ... }'");
-            return Expr.Num.ofInt(1);
+            diagnostics.error(e.span(), "the number of neurons must be a whole number", "write e.g. 'neurons " + group + "[100] { ... }'");
+            return unknown;
         }
         if (value.isConstant() && value.constantValue() < 1) {
-            diagnostics.error(e.span(), "a group needs at least one neuron", "");
-            return Expr.Num.ofInt(1);
+            diagnostics.error(e.span(), "a group needs at least one neuron", "write e.g. 'neurons " + group + "[100] { ... }'");
+            return unknown;
         }
         return value.expr();
     }
@@ -200,17 +239,31 @@ public final class Checker {
             if (other.isPresent() && other.get().kind() == Symbol.Kind.SUBEXPRESSION) {
                 diagnostics.error(variable.span(), "cannot assign to '" + name + "': it is a subexpression, computed from other variables",
                         "assign to the variables it is computed from");
+            } else if (other.isPresent() && other.get().kind() != Symbol.Kind.UNIT && other.get().kind() != Symbol.Kind.MATH_CONSTANT
+                    && other.get().kind() != Symbol.Kind.MODEL_CONST && other.get().kind() != Symbol.Kind.MODEL_PARAM) {
+                diagnostics.error(variable.span(), "cannot assign to '" + name + "': it is " + other.get().kind().describe(),
+                        "only the group's state variables and parameters can be assigned");
             } else {
-                diagnostics.error(variable.span(), "group " + group + " has no variable '" + name + "'",
-                        "its variables are: " + String.join(", ", g.variables().keySet()));
+                diagnostics.error(variable.span(), "group " + group + " has no variable '" + name + "'", variablesHelp(g, name));
             }
             return Optional.empty();
         }
         if (target.kind() == Symbol.Kind.BUILTIN_VARIABLE) {
-            diagnostics.error(variable.span(), "cannot assign to '" + name + "': it is maintained by the refractoriness mechanism", "");
+            diagnostics.error(variable.span(), "cannot assign to '" + name + "': it is set by the refractoriness mechanism",
+                    "only the group's state variables and parameters can be assigned");
             return Optional.empty();
         }
         Dimension want = target.dimension();
+        if (want == null) {
+            // The declaration was reported; check the value on its own.
+            if (!(value instanceof Expression.ListLit)) expressions.check(value, g.scope());
+            return Optional.empty();
+        }
+        if (value instanceof Expression.ListLit list && target.expr() instanceof Expr.Var v && v.kind() == VarKind.SHARED) {
+            diagnostics.error(list.span(), "'" + name + "' is shared, so group " + group + " has one value of it, not one per neuron",
+                    "assign a single value, e.g. 'G." + name + " = " + Wording.example("1", want) + "'");
+            return Optional.empty();
+        }
         if (value instanceof Expression.ListLit list) {
             List<Expr> items = new ArrayList<>();
             for (Expression item : list.items()) {
@@ -233,7 +286,8 @@ public final class Checker {
         Typed t = expressions.check(value, g.scope());
         if (t.invalid()) return Optional.empty();
         if (target.expr().type() == ValueType.BOOL && !t.isBoolean()) {
-            diagnostics.error(value.span(), "'" + name + "' is boolean, so it needs a condition or True/False", "");
+            diagnostics.error(value.span(), "'" + name + "' is boolean, so it needs a condition or True/False, not a number",
+                    "write True, False or a condition such as 'v > 0*mV'");
             return Optional.empty();
         }
         if (!fits(t, want)) {
@@ -249,8 +303,15 @@ public final class Checker {
     }
 
     private void mismatch(SourceSpan at, String group, String name, Dimension want, Dimension got) {
-        diagnostics.error(at, group + "." + name + " is in " + want + " but this value is in " + got,
-                "give the value in " + want + ", e.g. '" + (want.isDimensionless() ? "0.5" : "0.5*" + ExpressionChecker.unitHint(want)) + "'");
+        diagnostics.error(at, group + "." + name + " " + Wording.is(want) + " but this value " + Wording.is(got),
+                want.isDimensionless() ? "give a plain number, or divide by a unit, e.g. '0.5'"
+                        : "give the value in " + want + ", e.g. '" + Wording.example("0.5", want) + "'");
+    }
+
+    private static String variablesHelp(GroupChecker.Result g, String name) {
+        return Wording.closest(name, g.variables().keySet()).map(c -> "did you mean '" + c + "'?")
+                .orElse(g.variables().isEmpty() ? "declare it in the group's equations, e.g. '" + name + " : volt'"
+                        : "the variables of " + g.group().name() + " are: " + String.join(", ", g.variables().keySet()));
     }
 
     // ── monitors ──
@@ -267,7 +328,8 @@ public final class Checker {
 
     private void unknownGroup(Ident name) {
         diagnostics.error(name.span(), "unknown group '" + name.text() + "'",
-                groups.isEmpty() ? "declare it first with 'neurons " + name.text() + "[N] { ... }'" : "groups declared so far: " + String.join(", ", groups.keySet()));
+                groups.isEmpty() ? "declare it first with 'neurons " + name.text() + "[N] { ... }'"
+                        : Wording.didYouMean(name.text(), groups.keySet(), "groups declared before this line: " + String.join(", ", groups.keySet())));
     }
 
     private Optional<Monitor> spikeMonitor(Item.SpikeMonitorDecl m) {
@@ -276,7 +338,7 @@ public final class Checker {
             unknownGroup(m.source().group());
             return Optional.empty();
         }
-        if (g.group().threshold().isEmpty()) {
+        if (!g.hasThreshold()) {
             diagnostics.error(m.source().group().span(), "group " + g.group().name() + " has no threshold, so it never spikes",
                     "add a threshold to the group, or record a variable with a statemonitor");
             return Optional.empty();
@@ -306,18 +368,24 @@ public final class Checker {
         if (start.isEmpty() || stop.isEmpty()) return Optional.empty();
         long n = group.size() instanceof Expr.Num num ? (long) num.value() : Long.MAX_VALUE;
         if (start.getAsLong() < 0 || stop.getAsLong() > n || start.getAsLong() >= stop.getAsLong()) {
-            diagnostics.error(ref.span(), "the slice " + start.getAsLong() + ":" + stop.getAsLong() + " is not inside group " + group.name()
-                    + (n == Long.MAX_VALUE ? "" : " (0:" + n + ")"), "use indices from 0 to N, start before stop");
+            String what = ref.stop().isPresent() ? "the slice " + start.getAsLong() + ":" + stop.getAsLong() : "index " + start.getAsLong();
+            diagnostics.error(ref.span(), what + " is not inside group " + group.name()
+                    + (n == Long.MAX_VALUE ? "" : ", which has " + n + " neuron" + (n == 1 ? "" : "s")), rangeHelp(n));
             return Optional.empty();
         }
         return Optional.of(new int[]{(int) start.getAsLong(), (int) stop.getAsLong()});
     }
 
+    private static String rangeHelp(long n) {
+        return n == Long.MAX_VALUE ? "write start:stop with start < stop" : "write start:stop with 0 <= start < stop <= " + n;
+    }
+
     private OptionalLong constantIndex(Expression e) {
         Typed t = expressions.check(e, fileScope);
         if (t.invalid()) return OptionalLong.empty();
-        if (!t.isConstant() || t.expr().type() != ValueType.INT) {
-            diagnostics.error(e.span(), "an index must be a whole number known at compile time", "");
+        if (!t.isConstant() || t.expr().type() != ValueType.INT || !t.dimension().isDimensionless()) {
+            diagnostics.error(e.span(), "an index must be a whole number known at compile time",
+                    t.isConstant() ? "write a whole number without a unit, e.g. '3'" : "use a number or a const, not a param");
             return OptionalLong.empty();
         }
         return OptionalLong.of((long) t.constantValue());
@@ -344,8 +412,7 @@ public final class Checker {
                 default -> false;
             };
             if (!recordable) {
-                diagnostics.error(ref.variable().span(), "group " + groupName + " has no variable '" + var + "' to record",
-                        "its variables are: " + String.join(", ", g.variables().keySet()));
+                diagnostics.error(ref.variable().span(), "group " + groupName + " has no variable '" + var + "' to record", variablesHelp(g, var));
                 return Optional.empty();
             }
             vars.add(var);
@@ -360,7 +427,8 @@ public final class Checker {
                     OptionalLong k = constantIndex(e);
                     if (k.isEmpty()) return Optional.empty();
                     if (k.getAsLong() < 0 || k.getAsLong() >= n) {
-                        diagnostics.error(e.span(), "index " + k.getAsLong() + " is outside group " + groupName + " (0 to " + (n - 1) + ")", "");
+                        diagnostics.error(e.span(), "index " + k.getAsLong() + " is not inside group " + groupName + ", which has " + n
+                                + " neuron" + (n == 1 ? "" : "s"), "record indices of " + groupName + " go from 0 to " + (n - 1));
                         return Optional.empty();
                     }
                     indices.add((int) k.getAsLong());
@@ -370,14 +438,15 @@ public final class Checker {
                 OptionalLong b = constantIndex(range.stop());
                 if (a.isEmpty() || b.isEmpty()) return Optional.empty();
                 if (a.getAsLong() < 0 || b.getAsLong() > n || a.getAsLong() >= b.getAsLong()) {
-                    diagnostics.error(range.start().span(), "the range " + a.getAsLong() + ":" + b.getAsLong() + " is not inside group " + groupName, "");
+                    diagnostics.error(range.start().span().to(range.stop().span()), "the range " + a.getAsLong() + ":" + b.getAsLong() + " is not inside group " + groupName
+                            + (n == Long.MAX_VALUE ? "" : ", which has " + n + " neuron" + (n == 1 ? "" : "s")), rangeHelp(n));
                     return Optional.empty();
                 }
                 for (long k = a.getAsLong(); k < b.getAsLong(); k++) indices.add((int) k);
         }
         Optional<Expr> recordDt = Optional.empty();
         if (m.dt().isPresent()) {
-            recordDt = timeValue(m.dt().get(), "a monitor's dt", true);
+            recordDt = timeValue(m.dt().get(), "a monitor's dt", true, "dt 1 ms");
             if (recordDt.isEmpty()) return Optional.empty();
         }
         return Optional.of(new Monitor.State(m.name().text(), groupName, vars, indices, all, recordDt));

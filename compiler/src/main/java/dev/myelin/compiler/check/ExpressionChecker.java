@@ -2,6 +2,7 @@ package dev.myelin.compiler.check;
 
 import dev.myelin.compiler.ast.Expression;
 import dev.myelin.compiler.diag.Diagnostics;
+import dev.myelin.compiler.diag.SourceSpan;
 import dev.myelin.compiler.expr.Expr;
 import dev.myelin.compiler.expr.Function;
 import dev.myelin.compiler.expr.Op;
@@ -46,8 +47,14 @@ final class ExpressionChecker {
         String unitName = n.unit().get().text();
         var unit = scope.unit(unitName);
         if (unit.isEmpty()) {
-            diagnostics.error(n.unit().get().span(), "unknown unit '" + unitName + "'",
-                    "write a Brian2 unit such as mV, ms, nA, nS, pF, Hz, or multiply explicitly: '5*" + unitName + "'");
+            SourceSpan at = n.unit().get().span();
+            if (scope.resolve(unitName).isPresent()) {
+                diagnostics.error(at, "'" + unitName + "' is not a unit, so it cannot follow a number",
+                        "to multiply by it, write '" + n.text() + "*" + unitName + "'");
+            } else {
+                diagnostics.error(at, "unknown unit '" + unitName + "'",
+                        Wording.didYouMean(unitName, Wording.unitCandidates(scope.unitNames(), unitName), "write a Brian2 unit such as mV, ms, nA, nS, pF or Hz"));
+            }
             return Typed.INVALID;
         }
         return new Typed(Expr.num(n.value() * unit.get().scale()), unit.get().dimension());
@@ -56,11 +63,18 @@ final class ExpressionChecker {
     private Typed name(Expression.Name n, Scope scope) {
         Optional<Symbol.Value> symbol = scope.resolve(n.name());
         if (symbol.isEmpty()) {
-            Optional<Function> fn = Function.byName(n.name());
+            String name = n.name();
+            Optional<Function> fn = Function.byName(name);
             if (fn.isPresent()) {
-                diagnostics.error(n.span(), "'" + n.name() + "' is a function", "call it: '" + n.name() + "(...)'");
+                diagnostics.error(n.span(), "'" + name + "' is a function, not a value", "call it: '" + signature(fn.get()) + "'");
+            } else if (name.equals("xi") || name.startsWith("xi_")) {
+                diagnostics.error(n.span(), "'" + name + "' is Brian2's noise term, but Myelin does not support stochastic differential equations",
+                        "remove '" + name + "' from the equations; for random input, use rand() or randn() in a (constant over dt) subexpression");
+            } else if (scope.isGroupScope() && (name.equals("lastspike") || name.equals("not_refractory"))) {
+                diagnostics.error(n.span(), "'" + name + "' exists only in a group with a refractory period",
+                        "add a refractory period to the group, e.g. 'refractory 5 ms'");
             } else {
-                diagnostics.error(n.span(), "unknown name '" + n.name() + "'", unknownNameHelp(n.name(), scope));
+                diagnostics.error(n.span(), "unknown name '" + name + "'", unknownNameHelp(name, scope));
             }
             return Typed.INVALID;
         }
@@ -68,24 +82,42 @@ final class ExpressionChecker {
     }
 
     private static String unknownNameHelp(String name, Scope scope) {
+        Optional<String> near = Wording.closest(name, scope.declaredNames());
+        if (near.isEmpty()) {
+            // A unit written in the wrong case (mv, MS) is a common slip.
+            near = scope.unitNames().stream().filter(u -> u.equalsIgnoreCase(name)).findFirst();
+        }
+        if (near.isPresent()) return "did you mean '" + near.get() + "'?";
         if (scope.isGroupScope()) {
             return "declare it in the group's equations ('" + name + " : unit'), or at file level with 'const " + name + " = ...' or 'param " + name + " = ...'";
         }
         return "declare it before this line with 'const " + name + " = ...' or 'param " + name + " = ...'";
     }
 
+    /** How a call of {@code f} is written, e.g. {@code exp(x)}, {@code clip(x, low, high)}. */
+    static String signature(Function f) {
+        return switch (f.arity) {
+            case 0 -> f.brianName + "()";
+            case 1 -> f.brianName + "(x)";
+            case 3 -> f.brianName + "(x, low, high)";
+            default -> f.brianName + "(x, y)";
+        };
+    }
+
     private Typed call(Expression.Call c, Scope scope) {
         String fname = c.function().text();
         Optional<Function> fn = Function.byName(fname);
         if (fn.isEmpty()) {
+            List<String> names = java.util.Arrays.stream(Function.values()).map(f -> f.brianName).toList();
             diagnostics.error(c.function().span(), "unknown function '" + fname + "'",
-                    "available: exp, log, log10, sqrt, sin, cos, tan, sinh, cosh, tanh, arcsin, arccos, arctan, abs, sign, floor, ceil, clip, int, exprel, expm1, log1p, rand, randn");
+                    Wording.didYouMean(fname, names, "the functions are: " + String.join(", ", names)));
             return Typed.INVALID;
         }
         Function f = fn.get();
         if (c.args().size() != f.arity) {
-            diagnostics.error(c.span(), fname + "() takes " + f.arity + " argument" + (f.arity == 1 ? "" : "s") + " but " + c.args().size() + (c.args().size() == 1 ? " was" : " were") + " given",
-                    f.arity == 0 ? "write '" + fname + "()'" : "");
+            String takes = f.arity == 0 ? "no arguments" : f.arity == 1 ? "one argument" : f.arity + " arguments";
+            diagnostics.error(c.span(), fname + "() takes " + takes + " but " + c.args().size() + (c.args().size() == 1 ? " was" : " were") + " given",
+                    "write '" + signature(f) + "'");
             return Typed.INVALID;
         }
         List<Typed> args = new ArrayList<>();
@@ -98,7 +130,7 @@ final class ExpressionChecker {
         if (bad) return Typed.INVALID;
         if (f.isRandom() && !scope.isGroupScope()) {
             diagnostics.error(c.span(), fname + "() draws one number per neuron and can only be used in group code",
-                    "use it in equations, thresholds, resets or per-neuron assignments like 'G.v = \\'rand()*mV\\''");
+                    "use it in a group's equations, threshold or reset, or in a quoted value such as G.v = 'rand()*mV'");
             return Typed.INVALID;
         }
         Dimension result;
@@ -109,8 +141,13 @@ final class ExpressionChecker {
             case SQRT -> {
                 Optional<Dimension> root = args.get(0).dimension().sqrt();
                 if (root.isEmpty()) {
-                    diagnostics.error(c.args().get(0).span(), "sqrt() of a quantity in " + args.get(0).dimension() + " has no unit",
-                            "the dimension under a square root must have even powers, e.g. metre**2");
+                    Expression arg = c.args().get(0);
+                    boolean unitOnly = arg instanceof Expression.Name n && scope.unit(n.name()).isPresent();
+                    diagnostics.error(arg.span(), "the square root of a quantity in " + args.get(0).dimension()
+                                    + " would have a fractional unit, which Myelin does not support",
+                            unitOnly ? "rewrite the expression so that no unit appears under a square root"
+                                    : "take the root of a dimensionless value, e.g. 'sqrt(" + Wording.operand(arg.span()) + "/"
+                                    + Wording.exampleUnit(args.get(0).dimension()) + ")', or of a squared unit such as metre**2");
                     return Typed.INVALID;
                 }
                 result = root.get();
@@ -121,8 +158,11 @@ final class ExpressionChecker {
                 Dimension d = args.get(0).dimension();
                 for (int k = 1; k < 3; k++) {
                     if (!args.get(k).dimension().equals(d)) {
-                        diagnostics.error(c.args().get(k).span(), "clip() bounds must have the unit of its first argument: this is "
-                                + args.get(k).dimension() + ", the value is " + d, "give the bound in the same unit, e.g. '0*" + unitHint(d) + "'");
+                        diagnostics.error(c.args().get(k).span(), "the bounds of clip() must be in the unit of its first argument, which "
+                                + Wording.is(d) + ", but this bound " + Wording.is(args.get(k).dimension()),
+                                "give the bound " + (d.isDimensionless() ? "without a unit" : "in " + d) + ", e.g. '"
+                                        + Wording.example(args.get(k).isConstant() && args.get(k).dimension().isDimensionless()
+                                        ? Wording.text(c.args().get(k).span()) : "0", d) + "'");
                         return Typed.INVALID;
                     }
                 }
@@ -132,7 +172,8 @@ final class ExpressionChecker {
                 // exp, log, trigonometric, exprel, int, ...: Brian2 requires dimensionless arguments.
                 if (!args.get(0).dimension().isDimensionless()) {
                     diagnostics.error(c.args().get(0).span(), fname + "() needs a dimensionless argument, but this is in " + args.get(0).dimension(),
-                            "divide by a quantity of the same unit, e.g. " + fname + "(v/mV)");
+                            "divide by a unit or by a quantity in " + args.get(0).dimension() + ", e.g. '" + fname + "("
+                                    + Wording.operand(c.args().get(0).span()) + "/" + Wording.exampleUnit(args.get(0).dimension()) + ")'");
                     return Typed.INVALID;
                 }
                 result = Dimension.DIMENSIONLESS;
@@ -147,7 +188,8 @@ final class ExpressionChecker {
         if (operand.invalid()) return operand;
         if (u.op() == Op.NOT) {
             if (!operand.isBoolean()) {
-                diagnostics.error(u.operand().span(), "'not' needs a condition (true or false), but this is a number in " + operand.dimension(),
+                diagnostics.error(u.operand().span(), "'not' needs a condition (true or false), but this is a number "
+                                + (operand.dimension().isDimensionless() ? "without unit" : "in " + operand.dimension()),
                         "compare it first, e.g. 'not (v > Vt)'");
                 return Typed.INVALID;
             }
@@ -169,10 +211,7 @@ final class ExpressionChecker {
             }
             case ADD, SUB, MOD, LT, LE, GT, GE, EQ, NE -> {
                 if (!l.dimension().equals(r.dimension())) {
-                    String what = op.isComparison() ? "compare" : op == Op.MOD ? "take the remainder of" : (op == Op.ADD ? "add" : "subtract");
-                    diagnostics.error(b.opSpan(), "cannot " + what + " quantities in different units: the left side is in "
-                            + l.dimension() + ", the right side in " + r.dimension(),
-                            "convert one side, e.g. multiply a plain number by its unit ('5*mV')");
+                    differentUnits(b, l, r);
                     return Typed.INVALID;
                 }
                 dim = op.isComparison() ? Dimension.DIMENSIONLESS : l.dimension();
@@ -181,26 +220,47 @@ final class ExpressionChecker {
             case DIV -> dim = l.dimension().divide(r.dimension());
             case FLOOR_DIV -> {
                 if (!l.dimension().isDimensionless() || !r.dimension().isDimensionless()) {
-                    diagnostics.error(b.opSpan(), "'//' needs dimensionless values on both sides, but they are in " + l.dimension() + " and " + r.dimension(),
-                            "divide by units first, e.g. '(t/ms) // 10'");
+                    String sides = !l.dimension().isDimensionless() && !r.dimension().isDimensionless()
+                            ? "the left side is in " + l.dimension() + " and the right side in " + r.dimension()
+                            : !l.dimension().isDimensionless() ? "the left side is in " + l.dimension() : "the right side is in " + r.dimension();
+                    Expression side = !l.dimension().isDimensionless() ? b.left() : b.right();
+                    Dimension unit = !l.dimension().isDimensionless() ? l.dimension() : r.dimension();
+                    diagnostics.error(b.opSpan(), "'//' (floor division) needs dimensionless values, but " + sides,
+                            "divide by a unit first, e.g. '" + Wording.operand(side.span()) + "/" + Wording.exampleUnit(unit) + "'");
                     return Typed.INVALID;
                 }
                 dim = Dimension.DIMENSIONLESS;
             }
             case POW -> {
                 if (!r.dimension().isDimensionless()) {
-                    diagnostics.error(b.right().span(), "an exponent must be dimensionless, but this is in " + r.dimension(), "");
+                    diagnostics.error(b.right().span(), "an exponent must be dimensionless, but this is in " + r.dimension(),
+                            "divide the exponent by a unit, e.g. '" + Wording.operand(b.left().span()) + "**(" + Wording.text(b.right().span())
+                                    + "/" + Wording.exampleUnit(r.dimension()) + ")'");
                     return Typed.INVALID;
                 }
                 if (l.dimension().isDimensionless()) {
                     dim = Dimension.DIMENSIONLESS;
                 } else {
-                    if (!r.isConstant() || r.constantValue() != Math.rint(r.constantValue())) {
-                        diagnostics.error(b.right().span(), "a quantity in " + l.dimension() + " can only be raised to a constant whole number",
-                                "make the base dimensionless, e.g. (v/mV)**" + "x");
+                    String base = Wording.operand(b.left().span());
+                    boolean unitBase = b.left() instanceof Expression.Name n && scope.unit(n.name()).isPresent();
+                    if (unitBase && (!r.isConstant() || r.constantValue() != Math.rint(r.constantValue()))) {
+                        diagnostics.error(b.right().span(), "'" + Wording.text(b.span()) + "' would have a fractional unit, which Myelin does not support",
+                                "raise units only to whole-number powers, e.g. '" + base + "**2'");
                         return Typed.INVALID;
                     }
-                    dim = l.dimension().power((int) r.constantValue());
+                    if (!r.isConstant() || r.constantValue() != Math.rint(r.constantValue())) {
+                        diagnostics.error(b.right().span(), "a quantity in " + l.dimension() + " can only be raised to a constant whole number",
+                                "make the base dimensionless, e.g. '(" + base + "/" + Wording.exampleUnit(l.dimension()) + ")**"
+                                        + Wording.text(b.right().span()) + "'");
+                        return Typed.INVALID;
+                    }
+                    try {
+                        dim = l.dimension().power(Math.toIntExact((long) r.constantValue()));
+                    } catch (ArithmeticException tooLarge) {
+                        diagnostics.error(b.right().span(), "the exponent " + Wording.text(b.right().span()) + " is too large for a quantity in " + l.dimension(),
+                                "make the base dimensionless, e.g. '(" + base + "/" + Wording.exampleUnit(l.dimension()) + ")**" + Wording.text(b.right().span()) + "'");
+                        return Typed.INVALID;
+                    }
                 }
             }
             default -> throw new IllegalStateException("not a binary operator: " + op);
@@ -210,14 +270,44 @@ final class ExpressionChecker {
 
     private boolean isCondition(Typed t, Expression at, Op op) {
         if (t.isBoolean()) return true;
-        diagnostics.error(at.span(), "'" + op.symbol + "' needs conditions on both sides, but this is a number",
+        diagnostics.error(at.span(), "'" + op.symbol + "' needs conditions on both sides, but this is a number"
+                        + (t.dimension().isDimensionless() ? "" : " in " + t.dimension()),
                 "compare it, e.g. 'v > Vt " + op.symbol + " t > 50*ms'");
         return false;
     }
 
-    static String unitHint(Dimension d) {
-        String name = d.toString();
-        return name.matches("[a-z]+") ? name : "unit";
+    /**
+     * Both sides of +, -, %, or a comparison in different units. When one side is a plain number
+     * next to a quantity ({@code v > 0}), the number is what to fix, so the caret goes there.
+     */
+    private void differentUnits(Expression.Binary b, Typed l, Typed r) {
+        Op op = b.op();
+        String what = op.isComparison() ? "compare" : op == Op.MOD ? "take the remainder of" : (op == Op.ADD ? "add" : "subtract");
+        String sides = "the left side " + Wording.is(l.dimension()) + ", the right side " + Wording.is(r.dimension());
+        boolean plainLeft = isPlainNumber(l, b.left());
+        boolean plainRight = isPlainNumber(r, b.right());
+        if (plainLeft != plainRight) {
+            Expression number = plainLeft ? b.left() : b.right();
+            Dimension unit = plainLeft ? r.dimension() : l.dimension();
+            diagnostics.error(number.span(), "cannot " + what + " quantities in different units: " + sides,
+                    "give the number a unit, e.g. '" + Wording.example(Wording.operand(number.span()), unit) + "'");
+            return;
+        }
+        if (l.dimension().isDimensionless() != r.dimension().isDimensionless()) {
+            Expression plain = l.dimension().isDimensionless() ? b.left() : b.right();
+            Dimension unit = l.dimension().isDimensionless() ? r.dimension() : l.dimension();
+            diagnostics.error(b.opSpan(), "cannot " + what + " quantities in different units: " + sides,
+                    "give the dimensionless side a unit, e.g. '" + Wording.example(Wording.operand(plain.span()), unit) + "'");
+            return;
+        }
+        diagnostics.error(b.opSpan(), "cannot " + what + " quantities in different units: " + sides,
+                "both sides must be in the same unit; check the units of the names involved, or multiply or divide by a unit");
+    }
+
+    /** A number written without a unit: {@code 0}, {@code -65}. */
+    private static boolean isPlainNumber(Typed t, Expression e) {
+        Expression unsigned = e instanceof Expression.Unary u && u.op() == Op.NEG ? u.operand() : e;
+        return t.dimension().isDimensionless() && unsigned instanceof Expression.NumberLit n && n.unit().isEmpty();
     }
 
     // ── compile-time folding (same arithmetic as the generated Java) ──

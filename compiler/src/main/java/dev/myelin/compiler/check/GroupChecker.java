@@ -23,8 +23,10 @@ import dev.myelin.compiler.model.Variable;
 import dev.myelin.runtime.units.Dimension;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,14 +35,33 @@ import java.util.Set;
 /** Checks one {@code neurons} block: its equations, flags, threshold, reset, refractoriness and method. */
 final class GroupChecker {
 
-    private static final Set<String> RESERVED = Set.of("t", "dt", "xi", "i", "N", "lastspike", "not_refractory",
-            "refractory", "refractory_until", "True", "False");
+    /** Names Brian2 reserves in equations, with what they mean there. */
+    private static final Map<String, String> RESERVED = Map.ofEntries(
+            Map.entry("t", "the simulation time"),
+            Map.entry("dt", "the time step"),
+            Map.entry("xi", "the noise term of stochastic equations"),
+            Map.entry("i", "the index of each neuron"),
+            Map.entry("N", "the number of neurons in the group"),
+            Map.entry("lastspike", "the time of each neuron's last spike"),
+            Map.entry("not_refractory", "the refractoriness flag of each neuron"),
+            Map.entry("refractory", "the refractory period"),
+            Map.entry("refractory_until", "the end of each neuron's refractory period"),
+            Map.entry("True", "the boolean literal True"),
+            Map.entry("False", "the boolean literal False"));
     private static final Set<String> DIFF_FLAGS = Set.of("unless refractory");
     private static final Set<String> PARAM_FLAGS = Set.of("constant", "shared");
     private static final Set<String> SUBEXPR_FLAGS = Set.of("shared", "constant over dt");
 
-    /** The checked group, and the scope in which its per-neuron code (inits, assignments) is resolved. */
-    record Result(NeuronGroup group, Scope scope, Map<String, Symbol.Value> variables) {
+    /**
+     * The checked group, and the scope in which its per-neuron code (inits, assignments) is resolved.
+     * {@code hasThreshold} says whether one was written, even if it had errors.
+     */
+    record Result(NeuronGroup group, Scope scope, Map<String, Symbol.Value> variables, boolean hasThreshold) {
+    }
+
+    /** What a reserved name means, e.g. "the simulation time" for {@code t}. */
+    static Optional<String> reservedMeaning(String name) {
+        return Optional.ofNullable(RESERVED.get(name));
     }
 
     private final Diagnostics diagnostics;
@@ -62,9 +83,11 @@ final class GroupChecker {
         GroupItem.Reset reset = null;
         GroupItem.Refractory refractory = null;
         GroupItem.Method method = null;
+        GroupItem.Equations firstEquations = null;
         for (GroupItem item : decl.items()) {
             if (item instanceof GroupItem.Equations e) {
-                    if (!equations.isEmpty()) duplicate(item.span(), "equations");
+                    // A second equations entry is reported, and its equations are still checked.
+                    firstEquations = once(firstEquations, e, "equations");
                     equations.addAll(e.equations());
             } else if (item instanceof GroupItem.Threshold t) {
                 threshold = once(threshold, t, "threshold");
@@ -78,39 +101,55 @@ final class GroupChecker {
         }
         // Init items are checked by the caller, once the group's scope exists.
 
-        // 1. Declarations: names, units, flags.
+        // 1. Declarations: names, units, flags. A declaration with an error still gets a stand-in
+        // symbol (Symbol.Value.broken) so that its uses are not reported again as unknown names.
         Map<String, Symbol.Value> vars = new LinkedHashMap<>();
         List<Variable> variables = new ArrayList<>();
         Map<String, Equation.Subexpression> subexpressionDecls = new LinkedHashMap<>();
-        Map<String, Dimension> subexpressionDims = new LinkedHashMap<>();
+        Map<String, UnitSpecReader.UnitSpec> subexpressionUnits = new LinkedHashMap<>();
         Set<String> constantOverDt = new HashSet<>();
         Set<String> unlessRefractory = new HashSet<>();
-        Set<String> declared = new HashSet<>();
+        SourceSpan unlessRefractoryFlag = null;
+        Map<String, SourceSpan> declared = new HashMap<>();
+        Set<Equation.Differential> accepted = new HashSet<>();
         for (Equation eq : equations) {
             String name = eq.variable().text();
-            if (!validName(eq, declared)) continue;
+            NameCheck nameCheck = validName(eq, declared);
             Optional<UnitSpecReader.UnitSpec> spec = unitSpecs.read(eq.unit());
             Set<String> flags = flags(eq);
-            if (spec.isEmpty()) continue;
+            if (nameCheck == NameCheck.DUPLICATE) continue;
+            String var = eq instanceof Equation.Differential && name.startsWith("d") && name.length() > 1 ? name.substring(1) : name;
+            Symbol.Kind kind = eq instanceof Equation.Differential ? Symbol.Kind.STATE_VARIABLE
+                    : eq instanceof Equation.Subexpression ? Symbol.Kind.SUBEXPRESSION : Symbol.Kind.PARAMETER;
+            if (nameCheck == NameCheck.INVALID) {
+                vars.putIfAbsent(var, Symbol.Value.broken(kind, eq.span()));
+                continue;
+            }
+            if (eq instanceof Equation.Subexpression s) {
+                // Checked even when its unit is wrong, to report the errors of its expression.
+                subexpressionDecls.put(name, s);
+                subexpressionUnits.put(name, spec.orElse(null));
+                if (flags.contains("constant over dt")) constantOverDt.add(name);
+                continue;
+            }
+            if (eq instanceof Equation.Differential d && !differential(d, spec)) {
+                vars.put(var, Symbol.Value.broken(kind, eq.span()));
+                continue;
+            }
+            if (spec.isEmpty()) {
+                vars.put(var, Symbol.Value.broken(kind, eq.span()));
+                continue;
+            }
             Dimension dim = spec.get().dimension();
             ValueType type = spec.get().type();
             if (eq instanceof Equation.Differential d) {
-                if (!d.dtName().text().equals("dt")) {
-                    diagnostics.error(d.dtName().span(), "a differential equation must be with respect to time: 'd" + name.substring(1) + "/dt', not 'd"
-                            + name.substring(1) + "/" + d.dtName().text() + "'", "write 'd" + name.substring(1) + "/dt = ...'");
-                    continue;
+                accepted.add(d);
+                if (flags.contains("unless refractory")) {
+                    unlessRefractory.add(var);
+                    if (unlessRefractoryFlag == null) {
+                        unlessRefractoryFlag = eq.flags().stream().filter(f -> f.text().equals("unless refractory")).findFirst().map(Flag::span).orElse(null);
+                    }
                 }
-                if (!name.startsWith("d") || name.length() < 2) {
-                    diagnostics.error(d.variable().span(), "the left side of a differential equation is written 'dx/dt'", "write 'd" + name + "/dt = ...'");
-                    continue;
-                }
-                if (type != ValueType.DOUBLE) {
-                    diagnostics.error(eq.unit().span(), "a differential equation needs a real-valued variable, not " + (type == ValueType.BOOL ? "boolean" : "integer"),
-                            "give it a unit, e.g. ': volt' or ': 1'");
-                    continue;
-                }
-                String var = name.substring(1);
-                if (flags.contains("unless refractory")) unlessRefractory.add(var);
                 variables.add(new Variable(var, dim, type, Variable.Role.STATE, false, false, d.span()));
                 vars.put(var, new Symbol.Value(new Expr.Var(var, VarKind.ARRAY, type, g), dim, Symbol.Kind.STATE_VARIABLE, d.span()));
             } else if (eq instanceof Equation.Parameter p) {
@@ -119,10 +158,6 @@ final class GroupChecker {
                 variables.add(new Variable(name, dim, type, Variable.Role.PARAMETER, shared, constant, p.span()));
                 vars.put(name, new Symbol.Value(new Expr.Var(name, shared ? VarKind.SHARED : VarKind.ARRAY, type, g), dim,
                         constant ? Symbol.Kind.CONSTANT_PARAMETER : Symbol.Kind.PARAMETER, p.span()));
-            } else if (eq instanceof Equation.Subexpression s) {
-                subexpressionDecls.put(name, s);
-                subexpressionDims.put(name, dim);
-                if (flags.contains("constant over dt")) constantOverDt.add(name);
             }
         }
 
@@ -134,32 +169,37 @@ final class GroupChecker {
             vars.put("lastspike", new Symbol.Value(new Expr.Var("lastspike", VarKind.ARRAY, ValueType.DOUBLE, g), second, Symbol.Kind.BUILTIN_VARIABLE, refractory.span()));
             vars.put("not_refractory", new Symbol.Value(new Expr.Var("not_refractory", VarKind.ARRAY, ValueType.BOOL, g), Dimension.DIMENSIONLESS, Symbol.Kind.BUILTIN_VARIABLE, refractory.span()));
         } else if (!unlessRefractory.isEmpty()) {
-            diagnostics.warning(decl.name().span(), "equations use the flag (unless refractory) but group " + g + " has no refractory period",
-                    "add e.g. 'refractory 5 ms', or remove the flag");
+            diagnostics.warning(unlessRefractoryFlag == null ? decl.name().span() : unlessRefractoryFlag,
+                    "the flag (unless refractory) has no effect: group " + g + " has no refractory period",
+                    "add e.g. 'refractory 5 ms' to the group, or remove the flag");
         }
 
         // 3. Subexpressions, resolved on first use so they may refer to each other in any order.
-        SubexpressionResolver subs = new SubexpressionResolver(g, subexpressionDecls, subexpressionDims, constantOverDt);
-        Scope scope = fileScope.forGroup(g, vars, subs::resolve);
+        SubexpressionResolver subs = new SubexpressionResolver(g, subexpressionDecls, subexpressionUnits, constantOverDt);
+        Scope scope = fileScope.forGroup(g, vars, subs::resolve, subexpressionDecls.keySet());
         subs.scope = scope;
         for (String name : subexpressionDecls.keySet()) subs.resolve(name);
 
         // 4. Differential equations: right-hand side in the unit of the variable per second.
         List<DiffEquation> diffs = new ArrayList<>();
         for (Equation eq : equations) {
-            if (!(eq instanceof Equation.Differential d) || !vars.containsKey(d.variable().text().substring(1))) continue;
-            String var = d.variable().text().substring(1);
+            if (!(eq instanceof Equation.Differential d)) continue;
+            // The right-hand side of a rejected equation is still checked for errors of its own.
             Typed rhs = expressions.check(d.rhs(), scope);
-            if (rhs.invalid()) continue;
+            if (rhs.invalid() || !accepted.contains(d)) continue;
+            String var = d.variable().text().substring(1);
+            Dimension unit = vars.get(var).dimension();
             if (rhs.isBoolean()) {
-                diagnostics.error(d.rhs().span(), "the right-hand side of a differential equation must be a number, not a condition", "");
+                diagnostics.error(d.rhs().span(), "the right-hand side of a differential equation must be a number, not a condition",
+                        "write how d" + var + "/dt depends on the variables, e.g. '-" + var + "/tau'");
                 continue;
             }
-            Dimension expected = vars.get(var).dimension().divide(Scope.SECOND);
+            Dimension expected = unit.divide(Scope.SECOND);
             if (!rhs.dimension().equals(expected)) {
                 diagnostics.error(d.rhs().span(), "the two sides of this equation have different units: d" + var + "/dt is in "
-                        + expected + ", the right-hand side in " + rhs.dimension(),
-                        "check the unit after ':' (" + vars.get(var).dimension() + ") and that the right-hand side divides by a time constant");
+                        + expected + ", the right-hand side " + Wording.is(rhs.dimension()),
+                        rhs.dimension().equals(unit) ? "divide the right-hand side by a time constant, e.g. '(...)/tau' with tau in seconds"
+                                : "the right-hand side must be in " + expected + ": the unit after ':' (" + unit + ") per second; check the units of its terms");
                 continue;
             }
             diffs.add(new DiffEquation(var, rhs.expr(), unlessRefractory.contains(var), d.span()));
@@ -170,7 +210,8 @@ final class GroupChecker {
         if (threshold != null) {
             Typed cond = expressions.check(threshold.condition(), scope);
             if (!cond.invalid() && !cond.isBoolean()) {
-                diagnostics.error(threshold.condition().span(), "a threshold must be a condition, but this is a number in " + cond.dimension(),
+                diagnostics.error(threshold.condition().span(), "a threshold must be a condition, but this is a number "
+                                + (cond.dimension().isDimensionless() ? "without unit" : "in " + cond.dimension()),
                         "compare it, e.g. 'v > -50*mV'");
             } else if (!cond.invalid()) {
                 thresholdExpr = Optional.of(cond.expr());
@@ -180,7 +221,7 @@ final class GroupChecker {
         if (reset != null) {
             if (threshold == null) {
                 diagnostics.error(reset.span(), "group " + g + " has a reset but no threshold, so the reset would never run",
-                        "add a threshold, e.g. threshold 'v > -50*mV'");
+                        "add a threshold, e.g. threshold 'v > -50*mV', or remove the reset");
             }
             for (Statement st : reset.statements()) statement(st, scope, "reset").ifPresent(resetCode::add);
         }
@@ -188,61 +229,104 @@ final class GroupChecker {
         Method m = method == null ? new Method("", decl.name().span()) : method(method);
 
         NeuronGroup group = new NeuronGroup(g, size, variables, subs.resolvedInOrder(), diffs, thresholdExpr, resetCode, refr, m, decl.span());
-        return new Result(group, scope, vars);
+        return new Result(group, scope, vars, threshold != null);
     }
 
-
-    private <T extends GroupItem> T once(T previous, T next, String what) {
-        if (previous != null) duplicate(next.span(), what);
-        return previous == null ? next : previous;
-    }
-
-    private void duplicate(SourceSpan span, String what) {
-        diagnostics.error(span, "this group already has a " + what, "merge them into one " + what + " entry");
-    }
-
-    private boolean validName(Equation eq, Set<String> declared) {
-        String name = eq.variable().text();
-        String var = eq instanceof Equation.Differential && name.startsWith("d") ? name.substring(1) : name;
-        SourceSpan at = eq.variable().span();
-        if (RESERVED.contains(var)) {
-            diagnostics.error(at, "'" + var + "' is a reserved name in Brian2 equations", "rename the variable");
+    /** The checks particular to {@code dx/dt = ...}; false (reported) when the equation is malformed. */
+    private boolean differential(Equation.Differential d, Optional<UnitSpecReader.UnitSpec> spec) {
+        String name = d.variable().text();
+        if (!d.dtName().text().equals("dt")) {
+            String x = name.startsWith("d") && name.length() > 1 ? name.substring(1) : name;
+            diagnostics.error(d.dtName().span(), "a differential equation must be with respect to time: 'd" + x + "/dt', not '" + name + "/"
+                    + d.dtName().text() + "'", "write 'd" + x + "/dt = ...'");
             return false;
         }
-        if (var.startsWith("_")) {
-            diagnostics.error(at, "names starting with '_' are reserved for generated code", "rename the variable");
+        if (!name.startsWith("d") || name.length() < 2) {
+            diagnostics.error(d.variable().span(), "the left side of a differential equation is written 'dx/dt', with 'd' before the variable's name",
+                    "write 'd" + name + "/dt = ...'");
             return false;
         }
-        if (Function.byName(var).isPresent()) {
-            diagnostics.error(at, "'" + var + "' is the name of a function", "rename the variable");
-            return false;
-        }
-        if (fileScope.builtin(var).isPresent()) {
-            diagnostics.error(at, "'" + var + "' is already the name of a unit or constant", "rename the variable, e.g. '" + var + "_'");
-            return false;
-        }
-        if (!declared.add(var)) {
-            diagnostics.error(at, "'" + var + "' is defined twice in these equations", "keep one definition");
+        if (spec.isPresent() && spec.get().type() != ValueType.DOUBLE) {
+            diagnostics.error(d.unit().span(), "a differential equation needs a real-valued variable, not " + (spec.get().type() == ValueType.BOOL ? "a boolean" : "an integer"),
+                    "give it a unit, e.g. ': volt', or ': 1' if it is dimensionless");
             return false;
         }
         return true;
     }
 
+    private <T extends GroupItem> T once(T previous, T next, String what) {
+        if (previous != null) duplicate(next.span(), what, previous.span());
+        return previous == null ? next : previous;
+    }
+
+    private void duplicate(SourceSpan span, String what, SourceSpan first) {
+        diagnostics.error(span, "this group already has " + (what.equals("equations") ? "equations" : "a " + what) + " (line " + first.line() + ")",
+                what.equals("threshold") ? "keep one threshold; combine conditions with 'or', e.g. 'v > Vt or w > wt'"
+                        : what.equals("equations") ? "put all equations in one equations string" : "keep one " + what);
+    }
+
+    private enum NameCheck { VALID, INVALID, DUPLICATE }
+
+    private NameCheck validName(Equation eq, Map<String, SourceSpan> declared) {
+        String name = eq.variable().text();
+        String var = eq instanceof Equation.Differential && name.startsWith("d") && name.length() > 1 ? name.substring(1) : name;
+        SourceSpan at = eq.variable().span();
+        if (eq instanceof Equation.Differential && !var.equals(name)) {
+            // Point at the variable's name, after the 'd'.
+            at = new SourceSpan(at.file(), at.line(), at.column() + 1, at.length() - 1);
+        }
+        if (RESERVED.containsKey(var)) {
+            diagnostics.error(at, "'" + var + "' cannot be a variable's name: Brian2 reserves it for " + RESERVED.get(var),
+                    "choose another name, e.g. '" + var + "_'");
+            return NameCheck.INVALID;
+        }
+        if (var.startsWith("_")) {
+            diagnostics.error(at, "names starting with '_' are reserved for generated code", "choose a name that starts with a letter");
+            return NameCheck.INVALID;
+        }
+        if (Function.byName(var).isPresent()) {
+            diagnostics.error(at, "'" + var + "' cannot be a variable's name: it is the name of a function", "choose another name, e.g. '" + var + "_'");
+            return NameCheck.INVALID;
+        }
+        if (fileScope.builtin(var).isPresent()) {
+            diagnostics.error(at, "'" + var + "' cannot be a variable's name: it is the name of a unit or mathematical constant",
+                    "choose another name, e.g. '" + var + "_'");
+            return NameCheck.INVALID;
+        }
+        SourceSpan first = declared.putIfAbsent(var, eq.span());
+        if (first != null) {
+            diagnostics.error(at, "'" + var + "' is already defined on line " + first.line(), "keep one definition of " + var);
+            return NameCheck.DUPLICATE;
+        }
+        return NameCheck.VALID;
+    }
+
     private Set<String> flags(Equation eq) {
         Set<String> allowed = eq instanceof Equation.Differential ? DIFF_FLAGS : eq instanceof Equation.Parameter ? PARAM_FLAGS : SUBEXPR_FLAGS;
         String kind = eq instanceof Equation.Differential ? "a differential equation" : eq instanceof Equation.Parameter ? "a parameter" : "a subexpression";
+        String allowedText = allowed.size() == 1 ? "the only flag allowed on " + kind + " is (" + allowed.iterator().next() + ")"
+                : "flags allowed on " + kind + ": " + String.join(", ", sorted(allowed).stream().map(f -> "(" + f + ")").toList());
         Set<String> out = new HashSet<>();
         for (Flag f : eq.flags()) {
             boolean known = DIFF_FLAGS.contains(f.text()) || PARAM_FLAGS.contains(f.text()) || SUBEXPR_FLAGS.contains(f.text());
             if (!known) {
-                diagnostics.error(f.span(), "unknown flag '" + f.text() + "'", "flags allowed on " + kind + ": " + String.join(", ", sorted(allowed)));
+                Set<String> all = new HashSet<>(DIFF_FLAGS);
+                all.addAll(PARAM_FLAGS);
+                all.addAll(SUBEXPR_FLAGS);
+                Optional<String> near = Wording.closest(f.text(), allowed).or(() -> Wording.closest(f.text(), all));
+                diagnostics.error(f.span(), "unknown flag '" + f.text() + "'",
+                        near.map(n -> "did you mean '" + n + "'? " + capitalized(allowedText)).orElse(allowedText));
             } else if (!allowed.contains(f.text())) {
-                diagnostics.error(f.span(), "the flag '" + f.text() + "' is not allowed on " + kind, "flags allowed on " + kind + ": " + String.join(", ", sorted(allowed)));
-            } else {
-                out.add(f.text());
+                diagnostics.error(f.span(), "the flag '" + f.text() + "' is not allowed on " + kind, allowedText);
+            } else if (!out.add(f.text())) {
+                diagnostics.error(f.span(), "the flag '" + f.text() + "' is given twice", "remove one");
             }
         }
         return out;
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static List<String> sorted(Set<String> s) {
@@ -255,11 +339,14 @@ final class GroupChecker {
         Optional<Symbol.Value> target = scope.resolve(name);
         Typed value = expressions.check(st.value(), scope);
         if (target.isEmpty()) {
-            diagnostics.error(st.target().span(), where + " assigns to '" + name + "', which is not a variable of this group",
-                    "declare it in the equations, e.g. '" + name + " : volt'");
+            Optional<String> near = Wording.closest(name, scope.declaredNames());
+            String unit = value.invalid() || value.isBoolean() ? "volt" : value.dimension().toString();
+            diagnostics.error(st.target().span(), "the " + where + " assigns to '" + name + "', which is not a variable of this group",
+                    near.map(n -> "did you mean '" + n + "'?").orElse("declare it in the equations, e.g. '" + name + " : " + unit + "'"));
             return Optional.empty();
         }
         Symbol.Value sym = target.get();
+        if (sym.isBroken()) return Optional.empty();
         if (!writable(sym, st.target().span(), name)) return Optional.empty();
         if (value.invalid()) return Optional.empty();
         Expr current = sym.expr();
@@ -282,7 +369,7 @@ final class GroupChecker {
             default -> {
                 if (!value.dimension().isDimensionless()) {
                     diagnostics.error(st.value().span(), "'" + st.op() + "' needs a dimensionless factor, but this is in " + value.dimension(),
-                            "scaling a variable must keep its unit");
+                            "scale by a plain number, e.g. '" + name + " " + st.op() + " 0.5', or assign with '" + name + " = ...'");
                     return Optional.empty();
                 }
                 result = new Expr.Binary(st.op().equals("*=") ? Op.MUL : Op.DIV, current, value.expr());
@@ -292,22 +379,28 @@ final class GroupChecker {
     }
 
     private void unitMismatch(Statement st, String name, Dimension target, Dimension value) {
-        diagnostics.error(st.value().span(), "'" + name + "' is in " + target + " but this value is in " + value,
-                "give the value in " + target + ", e.g. multiply by a unit");
+        diagnostics.error(st.value().span(), "'" + name + "' " + Wording.is(target) + " but this value " + Wording.is(value),
+                target.isDimensionless() ? "give a plain number, or divide by a unit, e.g. '" + name + " " + st.op() + " 0.5'"
+                        : "give the value in " + target + ", e.g. '" + name + " " + st.op() + " " + Wording.example("0.5", target) + "'");
     }
 
     /** Whether per-neuron code may write {@code name}; reports why not. */
     boolean writable(Symbol.Value sym, SourceSpan at, String name) {
         String why = switch (sym.kind()) {
             case STATE_VARIABLE, PARAMETER -> null;
-            case CONSTANT_PARAMETER -> "it is a constant parameter";
+            case CONSTANT_PARAMETER -> "it is a parameter marked (constant)";
             case SUBEXPRESSION -> "it is a subexpression, computed from other variables";
+            case MODEL_CONST -> "it is a const, fixed when the model is compiled";
+            case MODEL_PARAM -> "it is a param, the same for the whole model";
+            case BUILTIN_VARIABLE -> "it is set by the refractoriness mechanism";
             default -> "it is " + sym.kind().describe();
         };
         if (why == null) return true;
         String help = switch (sym.kind()) {
             case CONSTANT_PARAMETER -> "remove the (constant) flag, or set it between runs with 'G." + name + " = ...'";
             case SUBEXPRESSION -> "assign to the variables it is computed from";
+            case MODEL_CONST, MODEL_PARAM -> "to change it per neuron, declare it in the group's equations instead, e.g. '" + name + " : "
+                    + (sym.dimension() == null ? "volt" : sym.dimension()) + "'";
             default -> "only the group's state variables and parameters can be assigned";
         };
         diagnostics.error(at, "cannot assign to '" + name + "': " + why, help);
@@ -319,34 +412,50 @@ final class GroupChecker {
         if (value.invalid()) return new Refractory.None();
         if (value.isBoolean()) return new Refractory.Condition(value.expr());
         if (!value.dimension().equals(Scope.SECOND)) {
-            diagnostics.error(r.value().span(), "refractory must be a duration or a condition, but this is in " + value.dimension(),
+            diagnostics.error(r.value().span(), "refractory must be a duration or a condition, but this is a number "
+                            + (value.dimension().isDimensionless() ? "without unit" : "in " + value.dimension()),
                     "write a time like 'refractory 5 ms', or a condition like refractory 'v > -40*mV'");
             return new Refractory.None();
         }
         return new Refractory.Duration(value.expr());
     }
 
-    /** The method name is validated when lowering applies it, where the integrators are known. */
-    private static Method method(GroupItem.Method m) {
-        return new Method(m.name().text(), m.name().span());
+    /**
+     * The method's name is checked here, so that a wrong one is reported with the model's other
+     * errors; whether the method suits the equations is decided when lowering applies it.
+     */
+    private Method method(GroupItem.Method m) {
+        String name = m.name().text();
+        String key = name.toLowerCase(java.util.Locale.ROOT);
+        if (!Method.NAMES.contains(key)) {
+            String valid = "the methods are exact (also called linear), euler, rk2, rk4, heun and exponential_euler; leave 'method' out for Brian2's automatic choice";
+            if (Method.BRIAN2_ONLY.contains(key)) {
+                diagnostics.error(m.name().span(), "Brian2's integration method '" + name + "' is not supported by Myelin", valid);
+            } else {
+                diagnostics.error(m.name().span(), "unknown integration method '" + name + "'",
+                        Wording.closest(name, Method.NAMES).map(n -> "did you mean '" + n + "'? T" + valid.substring(1)).orElse(valid));
+            }
+        }
+        return new Method(name, m.name().span());
     }
 
     /** Resolves subexpressions lazily, inlining their dependencies and detecting cycles. */
     private final class SubexpressionResolver {
         private final Map<String, Equation.Subexpression> decls;
-        private final Map<String, Dimension> dims;
+        /** The declared unit of each; null when the unit itself was wrong (and reported). */
+        private final Map<String, UnitSpecReader.UnitSpec> units;
         private final Set<String> constantOverDt;
         private final Map<String, Symbol.Value> done = new LinkedHashMap<>();
         private final List<Subexpression> inOrder = new ArrayList<>();
-        private final Set<String> inProgress = new HashSet<>();
+        private final Set<String> inProgress = new LinkedHashSet<>();
         private final Set<String> failed = new HashSet<>();
         private final String groupName;
         Scope scope;
 
-        SubexpressionResolver(String groupName, Map<String, Equation.Subexpression> decls, Map<String, Dimension> dims, Set<String> constantOverDt) {
+        SubexpressionResolver(String groupName, Map<String, Equation.Subexpression> decls, Map<String, UnitSpecReader.UnitSpec> units, Set<String> constantOverDt) {
             this.groupName = groupName;
             this.decls = decls;
-            this.dims = dims;
+            this.units = units;
             this.constantOverDt = constantOverDt;
         }
 
@@ -356,20 +465,41 @@ final class GroupChecker {
             if (decl == null) return Optional.empty();
             if (failed.contains(name)) return Optional.of(invalid(name, decl));
             if (!inProgress.add(name)) {
-                diagnostics.error(decl.variable().span(), "subexpression '" + name + "' is defined in terms of itself", "break the cycle between the subexpressions");
+                List<String> path = new ArrayList<>(inProgress);
+                List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+                cycle.add(name);
+                if (cycle.size() == 2) {
+                    diagnostics.error(decl.variable().span(), "subexpression '" + name + "' is defined in terms of itself",
+                            "a subexpression cannot use its own value; for a variable that changes over time, write a differential equation 'd" + name + "/dt = ...'");
+                } else {
+                    for (String member : cycle) failed.add(member);
+                    diagnostics.error(decl.variable().span(), "subexpression '" + name + "' is defined in terms of itself, through " + String.join(" -> ", cycle),
+                            "break the cycle: define one of " + String.join(", ", cycle.subList(0, cycle.size() - 1)) + " without the others");
+                }
                 failed.add(name);
                 return Optional.of(invalid(name, decl));
             }
             Typed value = expressions.check(decl.rhs(), scope);
             inProgress.remove(name);
-            if (value.invalid()) {
+            UnitSpecReader.UnitSpec unit = units.get(name);
+            if (value.invalid() || unit == null || failed.contains(name)) {
                 failed.add(name);
                 return Optional.of(invalid(name, decl));
             }
-            Dimension declared = dims.get(name);
-            if (!value.dimension().equals(declared) && !value.isBoolean()) {
-                diagnostics.error(decl.rhs().span(), "subexpression '" + name + "' is declared in " + declared + " but its value is in " + value.dimension(),
-                        "fix the unit after ':' or the expression");
+            Dimension declared = unit.dimension();
+            boolean declaredBoolean = unit.type() == ValueType.BOOL;
+            if (value.isBoolean() != declaredBoolean) {
+                diagnostics.error(decl.rhs().span(), declaredBoolean
+                                ? "subexpression '" + name + "' is declared boolean but its value is a number " + (value.dimension().isDimensionless() ? "without unit" : "in " + value.dimension())
+                                : "subexpression '" + name + "' is a condition, but it is declared " + (declared.isDimensionless() ? "as a number" : "in " + declared),
+                        declaredBoolean ? "write a condition, e.g. 'v > -50*mV', or declare the unit of the value" : "declare it ': boolean'");
+                failed.add(name);
+                return Optional.of(invalid(name, decl));
+            }
+            if (!value.dimension().equals(declared)) {
+                diagnostics.error(decl.rhs().span(), "subexpression '" + name + "' is declared " + (declared.isDimensionless() ? "dimensionless" : "in " + declared)
+                                + " but its value " + Wording.is(value.dimension()),
+                        "make the unit after ':' (" + declared + ") and the expression agree");
                 failed.add(name);
                 return Optional.of(invalid(name, decl));
             }

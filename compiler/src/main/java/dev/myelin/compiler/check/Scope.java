@@ -8,8 +8,10 @@ import dev.myelin.runtime.units.Unit;
 import dev.myelin.runtime.units.UnitTable;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,27 +27,35 @@ final class Scope {
     private final Map<String, Symbol.Value> group;
     /** Resolves a group's subexpression on first use (so they may be declared in any order). */
     private final Function<String, Optional<Symbol.Value>> lazy;
+    /** The names {@code lazy} knows, for suggestions. */
+    private final Set<String> lazyNames;
 
     private Scope(Map<String, Symbol.Value> model, UnitTable units, Map<String, Symbol.Value> group,
-                  Function<String, Optional<Symbol.Value>> lazy) {
+                  Function<String, Optional<Symbol.Value>> lazy, Set<String> lazyNames) {
         this.model = model;
         this.units = units;
         this.group = group;
         this.lazy = lazy;
+        this.lazyNames = lazyNames;
     }
 
     /** The file level: consts, params, units. */
     static Scope fileLevel(Map<String, Symbol.Value> model, UnitTable units) {
-        return new Scope(model, units, Map.of(), name -> Optional.empty());
+        return new Scope(model, units, Map.of(), name -> Optional.empty(), Set.of());
     }
 
-    /** A group: its variables plus {@code i}, {@code N}, {@code t}, {@code dt}, over the file level. */
-    Scope forGroup(String groupName, Map<String, Symbol.Value> variables, Function<String, Optional<Symbol.Value>> subexpressions) {
+    /**
+     * A group: its variables plus {@code i}, {@code N}, {@code t}, {@code dt}, over the file level.
+     * A variable declared under one of those reserved names has already been reported, and its
+     * stand-in (see {@link Symbol.Value#broken}) hides the built-in so uses are not reported again.
+     */
+    Scope forGroup(String groupName, Map<String, Symbol.Value> variables, Function<String, Optional<Symbol.Value>> subexpressions,
+                   Set<String> subexpressionNames) {
         Map<String, Symbol.Value> names = new LinkedHashMap<>(variables);
-        names.put("i", new Symbol.Value(new Expr.Var("i", VarKind.INDEX, ValueType.INT, groupName), Dimension.DIMENSIONLESS, Symbol.Kind.INDEX, null));
-        names.put("N", new Symbol.Value(new Expr.Var("N", VarKind.SIZE, ValueType.INT, groupName), Dimension.DIMENSIONLESS, Symbol.Kind.SIZE, null));
-        names.put("t", new Symbol.Value(new Expr.Var("t", VarKind.TIME, ValueType.DOUBLE, ""), SECOND, Symbol.Kind.TIME, null));
-        return new Scope(model, units, names, subexpressions);
+        names.putIfAbsent("i", new Symbol.Value(new Expr.Var("i", VarKind.INDEX, ValueType.INT, groupName), Dimension.DIMENSIONLESS, Symbol.Kind.INDEX, null));
+        names.putIfAbsent("N", new Symbol.Value(new Expr.Var("N", VarKind.SIZE, ValueType.INT, groupName), Dimension.DIMENSIONLESS, Symbol.Kind.SIZE, null));
+        names.putIfAbsent("t", new Symbol.Value(new Expr.Var("t", VarKind.TIME, ValueType.DOUBLE, ""), SECOND, Symbol.Kind.TIME, null));
+        return new Scope(model, units, names, subexpressions, subexpressionNames);
     }
 
     boolean isGroupScope() {
@@ -80,5 +90,18 @@ final class Scope {
 
     Optional<Unit> unit(String name) {
         return units.lookup(name);
+    }
+
+    /** Every unit name, for suggestions. */
+    Set<String> unitNames() {
+        return units.names();
+    }
+
+    /** The names declared in the model that are visible here (not units), for suggestions. */
+    Set<String> declaredNames() {
+        Set<String> out = new LinkedHashSet<>(group.keySet());
+        out.addAll(lazyNames);
+        out.addAll(model.keySet());
+        return out;
     }
 }

@@ -9,6 +9,18 @@ sealed interface Symbol {
 
     /** A value: a group variable, param, const, unit, built-in constant or an inlined subexpression. */
     record Value(Expr expr, Dimension dimension, Kind kind, SourceSpan declaredAt) implements Symbol {
+
+        /**
+         * A stand-in for a declaration that already produced an error (a bad unit, a reserved
+         * name...): it resolves, so uses are not reported as unknown, but checks as invalid.
+         */
+        static Value broken(Kind kind, SourceSpan declaredAt) {
+            return new Value(Expr.num(Double.NaN), null, kind, declaredAt);
+        }
+
+        boolean isBroken() {
+            return dimension == null;
+        }
     }
 
     enum Kind {
@@ -24,7 +36,7 @@ sealed interface Symbol {
                 case SUBEXPRESSION -> "a subexpression";
                 case INDEX -> "the neuron index";
                 case SIZE -> "the group size";
-                case TIME -> "the time";
+                case TIME -> "the simulation time";
                 case MODEL_PARAM -> "a param";
                 case MODEL_CONST -> "a const";
                 case UNIT -> "a unit";

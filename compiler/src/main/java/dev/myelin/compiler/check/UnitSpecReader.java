@@ -31,22 +31,31 @@ final class UnitSpecReader {
     private Optional<Dimension> dimension(Expression spec) {
         if (spec instanceof Expression.NumberLit n) {
             if (n.value() == 1) return Optional.of(Dimension.DIMENSIONLESS);
-            diagnostics.error(n.span(), "'" + n.text() + "' is not a unit", "write 1 for dimensionless variables");
+            diagnostics.error(n.span(), "'" + n.text() + "' is not a unit", "write 1 for a dimensionless variable, or a unit such as volt");
             return Optional.empty();
         }
         if (spec instanceof Expression.Name n) {
             var unit = fileScope.unit(n.name());
             if (unit.isEmpty()) {
+                boolean bool = n.name().equalsIgnoreCase("bool") || n.name().equalsIgnoreCase("boolean");
+                boolean integer = n.name().equalsIgnoreCase("int") || n.name().equalsIgnoreCase("integer");
+                String fallback = "use a Brian2 unit name (volt, amp, siemens, farad, second, hertz, metre, ...), 1, boolean or integer";
                 diagnostics.error(n.span(), "unknown unit '" + n.name() + "'",
-                        "use a Brian2 unit name (volt, amp, siemens, farad, second, hertz, metre, ...), 1, boolean or integer");
+                        bool ? "did you mean 'boolean'?" : integer ? "did you mean 'integer'?"
+                                : Wording.didYouMean(n.name(), Wording.unitCandidates(fileScope.unitNames(), n.name()), fallback));
                 return Optional.empty();
             }
             return Optional.of(unit.get().dimension());
         }
         if (spec instanceof Expression.Binary b && b.op() == Op.POW) {
             Optional<Dimension> base = dimension(b.left());
-            int exponent = (int) exponentValue(b.right());
-            return base.map(d -> d.power(exponent));
+            double exponent = exponentValue(b.right());
+            if (exponent != Math.rint(exponent) || Math.abs(exponent) > 1000) {
+                diagnostics.error(b.right().span(), "a unit can only be raised to a whole-number power, such as 2 or -1",
+                        "write e.g. 'metre**2' or 'second**-1'");
+                return Optional.empty();
+            }
+            return base.map(d -> d.power((int) exponent));
         }
         if (spec instanceof Expression.Binary b && (b.op() == Op.MUL || b.op() == Op.DIV)) {
             Optional<Dimension> l = dimension(b.left());
