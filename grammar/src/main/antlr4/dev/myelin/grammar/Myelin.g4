@@ -140,11 +140,14 @@ unary
     | power                                       # toPower
     ;
 
-/** Python: the exponent binds a unary minus (x**-2), the base does not (-x**2 == -(x**2)). */
+/**
+ * Python: the exponent binds a unary minus (x**-2), the base does not (-x**2 == -(x**2)).
+ * A unit written after a number takes its own power: `20 um**2` is 20 square micrometres.
+ */
 power : primary ('**' unary)? ;
 
 primary
-    : NUMBER ({sameLine()}? name)?                # number
+    : NUMBER ({sameLine()}? name ('**' signedNumber)?)?   # number
     | TRUE                                        # trueLiteral
     | FALSE                                       # falseLiteral
     | name '(' (expr (',' expr)*)? ')'            # call

@@ -11,8 +11,13 @@ public sealed interface Expression {
 
     SourceSpan span();
 
-    /** {@code 5}, {@code 0.1}, or a quantity written with its unit after it: {@code 5 ms}. */
-    record NumberLit(String text, double value, boolean integral, Optional<Ident> unit, SourceSpan span) implements Expression {
+    /**
+     * {@code 5}, {@code 0.1}, or a quantity written with its unit after it: {@code 5 ms}, or with a
+     * power of the unit: {@code 20 um**2} (the power applies to the unit, as in {@code 20*um**2}).
+     */
+    record NumberLit(String text, double value, boolean integral, Optional<Ident> unit, int unitPower, SourceSpan span) implements Expression {
+        /** The unit's power as written was not a small whole number. */
+        public static final int NOT_WHOLE = Integer.MIN_VALUE;
     }
 
     record BoolLit(boolean value, SourceSpan span) implements Expression {

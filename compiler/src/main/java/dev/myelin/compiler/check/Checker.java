@@ -42,6 +42,8 @@ public final class Checker {
     private final Scope fileScope;
     private final Map<String, GroupChecker.Result> groups = new LinkedHashMap<>();
     private final List<Param> params = new ArrayList<>();
+    /** The model's dt (seconds), known once settings are read. */
+    private Expr modelDt = Expr.num(DEFAULT_DT);
 
     private Checker(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -81,6 +83,7 @@ public final class Checker {
             }
         }
         if (dtSetting != null) dt = timeValue(dtSetting.value(), "dt", true, "dt = 0.1 ms").orElse(dt);
+        modelDt = dt;
 
         // Pass 2: groups, monitors and the protocol, in file order.
         List<Monitor> monitors = new ArrayList<>();
@@ -95,17 +98,24 @@ public final class Checker {
                     Expr size = groupSize(g.size(), g.name().text());
                     GroupChecker.Result result = groupChecker.check(g, size);
                     groups.put(g.name().text(), result);
+                    Map<String, SourceSpan> initialised = new HashMap<>();
                     for (GroupItem gi : g.items()) {
                         if (gi instanceof GroupItem.Init init) {
+                            SourceSpan first = initialised.putIfAbsent(init.variable().text(), init.span());
+                            if (first != null) {
+                                diagnostics.error(init.variable().span(), "'" + init.variable().text() + "' is already initialised on line " + first.line(),
+                                        "keep one 'init " + init.variable().text() + " = ...'");
+                                continue;
+                            }
                             assignment(result, init.variable(), init.value(), init.span()).ifPresent(inits::add);
                         }
                     }
             } else if (item instanceof Item.SpikeMonitorDecl m) {
-                    if (uniqueMonitor(m.name(), monitorNames)) spikeMonitor(m).ifPresent(monitors::add);
+                    if (uniqueMonitor(m.name(), monitorNames)) spikeMonitor(m).filter(mon -> ownFiles(m.name(), mon)).ifPresent(monitors::add);
             } else if (item instanceof Item.StateMonitorDecl m) {
-                    if (uniqueMonitor(m.name(), monitorNames)) stateMonitor(m).ifPresent(monitors::add);
+                    if (uniqueMonitor(m.name(), monitorNames)) stateMonitor(m).filter(mon -> ownFiles(m.name(), mon)).ifPresent(monitors::add);
             } else if (item instanceof Item.RateMonitorDecl m) {
-                    if (uniqueMonitor(m.name(), monitorNames)) rateMonitor(m).ifPresent(monitors::add);
+                    if (uniqueMonitor(m.name(), monitorNames)) rateMonitor(m).filter(mon -> ownFiles(m.name(), mon)).ifPresent(monitors::add);
             } else if (item instanceof Item.Run r) {
                 timeValue(r.duration(), "a run's duration", false, "run 100 ms").ifPresent(d -> protocol.add(new ProtocolStep.Run(d, r.span())));
             } else if (item instanceof Item.Assign a) {
@@ -175,6 +185,12 @@ public final class Checker {
         if (!value.isConstant()) {
             diagnostics.error(p.value().span(), "a param's default must be a constant value, but this depends on another param",
                     "write a number with its unit, e.g. 'param " + p.name().text() + " = " + Wording.example("0.5", value.dimension()) + "'");
+            fileSymbols.put(p.name().text(), Symbol.Value.broken(Symbol.Kind.MODEL_PARAM, p.span()));
+            return;
+        }
+        if (value.isBoolean()) {
+            diagnostics.error(p.value().span(), "a param must be a number, but this is a condition (True or False)",
+                    "use a number, e.g. 'param " + p.name().text() + " = 1', and compare it where it is used ('" + p.name().text() + " > 0')");
             fileSymbols.put(p.name().text(), Symbol.Value.broken(Symbol.Kind.MODEL_PARAM, p.span()));
             return;
         }
@@ -316,6 +332,33 @@ public final class Checker {
 
     // ── monitors ──
 
+    private static String milliseconds(double seconds) {
+        return new java.math.BigDecimal(seconds * 1e3).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    /** Which monitor writes each result file: two monitors must not write the same file. */
+    private final Map<String, String> resultFiles = new HashMap<>();
+
+    private boolean ownFiles(Ident name, Monitor monitor) {
+        List<String> files = new ArrayList<>();
+        if (monitor instanceof Monitor.Spikes) files.addAll(List.of(name.text() + "_i.npy", name.text() + "_t.npy"));
+        if (monitor instanceof Monitor.Rate) files.addAll(List.of(name.text() + "_t.npy", name.text() + "_rate.npy"));
+        if (monitor instanceof Monitor.State st) {
+            files.add(name.text() + "_t.npy");
+            for (String v : st.variables()) files.add(name.text() + "_" + v + ".npy");
+        }
+        for (String file : files) {
+            String other = resultFiles.get(file);
+            if (other != null) {
+                diagnostics.error(name.span(), "monitor '" + name.text() + "' would write " + file + ", which monitor '" + other + "' writes too",
+                        "rename one of the two monitors");
+                return false;
+            }
+        }
+        for (String file : files) resultFiles.put(file, name.text());
+        return true;
+    }
+
     private boolean uniqueMonitor(Ident name, Map<String, SourceSpan> names) {
         SourceSpan previous = names.putIfAbsent(name.text(), name.span());
         if (previous != null) {
@@ -448,6 +491,14 @@ public final class Checker {
         if (m.dt().isPresent()) {
             recordDt = timeValue(m.dt().get(), "a monitor's dt", true, "dt 1 ms");
             if (recordDt.isEmpty()) return Optional.empty();
+            if (recordDt.get() instanceof Expr.Num every && modelDt instanceof Expr.Num step) {
+                double ratio = every.value() / step.value();
+                if (Math.abs(ratio - Math.rint(ratio)) > 1e-6 * ratio || Math.rint(ratio) < 1) {
+                    diagnostics.error(m.dt().get().span(), "a monitor's dt must be a whole multiple of the model's dt (" + milliseconds(step.value()) + " ms)",
+                            "record every k steps, e.g. 'dt " + milliseconds(10 * step.value()) + " ms'");
+                    return Optional.empty();
+                }
+            }
         }
         return Optional.of(new Monitor.State(m.name().text(), groupName, vars, indices, all, recordDt));
     }

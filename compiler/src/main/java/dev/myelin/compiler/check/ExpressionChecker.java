@@ -57,7 +57,13 @@ final class ExpressionChecker {
             }
             return Typed.INVALID;
         }
-        return new Typed(Expr.num(n.value() * unit.get().scale()), unit.get().dimension());
+        if (n.unitPower() == 1) return new Typed(Expr.num(n.value() * unit.get().scale()), unit.get().dimension());
+        if (n.unitPower() == Expression.NumberLit.NOT_WHOLE) {
+            diagnostics.error(n.span(), "a unit can only be raised to a whole number", "write e.g. '" + n.text() + " " + unitName + "**2'");
+            return Typed.INVALID;
+        }
+        // As Python computes 20*um**2: the unit's power first, then the product.
+        return new Typed(Expr.num(n.value() * Math.pow(unit.get().scale(), n.unitPower())), unit.get().dimension().power(n.unitPower()));
     }
 
     private Typed name(Expression.Name n, Scope scope) {

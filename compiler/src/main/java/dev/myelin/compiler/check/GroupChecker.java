@@ -348,6 +348,11 @@ final class GroupChecker {
         Symbol.Value sym = target.get();
         if (sym.isBroken()) return Optional.empty();
         if (!writable(sym, st.target().span(), name)) return Optional.empty();
+        if (sym.expr() instanceof Expr.Var v && v.kind() == VarKind.SHARED) {
+            diagnostics.error(st.target().span(), "the " + where + " runs once for every neuron that spikes, so it cannot write the shared variable '" + name + "'",
+                    "make '" + name + "' a per-neuron variable (remove (shared)), or set it between runs with 'G." + name + " = ...'");
+            return Optional.empty();
+        }
         if (value.invalid()) return Optional.empty();
         Expr current = sym.expr();
         Expr result;

@@ -90,9 +90,11 @@ final class StateUpdater {
         try {
             return new MethodChoice.Chosen(method, method.integrate(system), Map.of());
         } catch (UnsupportedEquationsException e) {
-            diagnostics.error(g.method().span(), "method '" + name + "' cannot integrate the equations of group " + g.name() + ": " + e.getMessage(),
-                    method == IntegrationMethod.EXACT ? "use a numerical method such as euler, rk2 or rk4 (or exponential_euler for Hodgkin-Huxley-type equations)"
-                            : "choose another method, or leave 'method' out for Brian2's automatic choice");
+            // Some reasons already say which method to use; do not repeat it.
+            String help = e.getMessage().contains("use method") ? ""
+                    : method == IntegrationMethod.EXACT ? "use a numerical method such as euler, rk2 or rk4 (or exponential_euler for Hodgkin-Huxley-type equations)"
+                    : "choose another method, or leave 'method' out for Brian2's automatic choice";
+            diagnostics.error(g.method().span(), "method '" + name + "' cannot integrate the equations of group " + g.name() + ": " + e.getMessage(), help);
             return null;
         }
     }

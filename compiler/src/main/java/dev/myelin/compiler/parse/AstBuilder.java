@@ -268,7 +268,7 @@ final class AstBuilder {
 
     private Expression primary(PrimaryContext ctx) {
         SourceSpan span = span(ctx);
-        if (ctx instanceof NumberContext n) return number(n.NUMBER().getSymbol(), n.name(), span);
+        if (ctx instanceof NumberContext n) return number(n.NUMBER().getSymbol(), n.name(), unitPower(n.signedNumber()), span);
         if (ctx instanceof TrueLiteralContext) return new Expression.BoolLit(true, span);
         if (ctx instanceof FalseLiteralContext) return new Expression.BoolLit(false, span);
         if (ctx instanceof CallContext c) return new Expression.Call(ident(c.name()), exprs(c.expr()), span);
@@ -279,9 +279,21 @@ final class AstBuilder {
     }
 
     private Expression number(Token token, NameContext unit, SourceSpan span) {
+        return number(token, unit, 1, span);
+    }
+
+    private Expression number(Token token, NameContext unit, int unitPower, SourceSpan span) {
         String text = token.getText();
         boolean integral = !text.contains(".") && !text.contains("e") && !text.contains("E");
-        return new Expression.NumberLit(text, Double.parseDouble(text), integral, Optional.ofNullable(unit).map(this::ident), span);
+        return new Expression.NumberLit(text, Double.parseDouble(text), integral, Optional.ofNullable(unit).map(this::ident), unitPower, span);
+    }
+
+    /** The power in {@code 20 um**2}; {@link Expression.NumberLit#NOT_WHOLE} when it is not a whole number. */
+    private static int unitPower(SignedNumberContext power) {
+        if (power == null) return 1;
+        double value = Double.parseDouble(power.NUMBER().getText());
+        if (value != Math.rint(value) || value > 64) return Expression.NumberLit.NOT_WHOLE;
+        return (int) (power.getChild(0).getText().equals("-") ? -value : value);
     }
 
     // ── positions ──

@@ -1134,6 +1134,74 @@ class ErrorMessagesTest {
                       1 | const x = rand()
                         |           ^^^^^^
                       help: use it in a group's equations, threshold or reset, or in a quoted value such as G.v = 'rand()*mV'
+                    """),
+
+            // ── Added with the checks for result files, shared writes, unit powers ──
+            error("settings: a boolean param", """
+                    param flag = True
+                    """, """
+                    model.myl:1:14: error: a param must be a number, but this is a condition (True or False)
+                      1 | param flag = True
+                        |              ^^^^
+                      help: use a number, e.g. 'param flag = 1', and compare it where it is used ('flag > 0')
+                    """),
+            error("reset: writing a shared variable", """
+                    neurons G[2] {
+                        equations '''
+                            dv/dt = -v/(10*ms) : 1
+                            count : 1 (shared)
+                        '''
+                        threshold 'v > 1'
+                        reset 'v = 0; count += 1'
+                    }
+                    """, """
+                    model.myl:7:19: error: the reset runs once for every neuron that spikes, so it cannot write the shared variable 'count'
+                      7 |     reset 'v = 0; count += 1'
+                        |                   ^^^^^
+                      help: make 'count' a per-neuron variable (remove (shared)), or set it between runs with 'G.count = ...'
+                    """),
+            error("init: the same variable twice", """
+                    neurons G[2] {
+                        equations 'v : volt'
+                        init v = 0*mV
+                        init v = 1*mV
+                    }
+                    """, """
+                    model.myl:4:10: error: 'v' is already initialised on line 3
+                      4 |     init v = 1*mV
+                        |          ^
+                      help: keep one 'init v = ...'
+                    """),
+            error("monitor: dt not a multiple of the model dt", """
+                    dt = 0.1 ms
+                    neurons G[2] { equations 'v : volt' }
+                    statemonitor v of G.v dt 0.25 ms
+                    """, """
+                    model.myl:3:26: error: a monitor's dt must be a whole multiple of the model's dt (0.1 ms)
+                      3 | statemonitor v of G.v dt 0.25 ms
+                        |                          ^^^^^^^
+                      help: record every k steps, e.g. 'dt 1 ms'
+                    """),
+            error("monitor: two monitors writing one file", """
+                    neurons G[2] { equations '''
+                        c : 1
+                        b_c : 1
+                    ''' }
+                    statemonitor a_b of G.c
+                    statemonitor a of G.b_c
+                    """, """
+                    model.myl:6:14: error: monitor 'a' would write a_b_c.npy, which monitor 'a_b' writes too
+                      6 | statemonitor a of G.b_c
+                        |              ^
+                      help: rename one of the two monitors
+                    """),
+            error("units: a unit raised to a fraction", """
+                    const area = 20 um**2.5
+                    """, """
+                    model.myl:1:14: error: a unit can only be raised to a whole number
+                      1 | const area = 20 um**2.5
+                        |              ^^^^^^^^^^
+                      help: write e.g. '20 um**2'
                     """)
     );
 }

@@ -38,6 +38,7 @@ class ExpressionSemanticsTest {
             "i % 2 == 0 or i == 3   | 1, 0, 1, 1, 1",
             "not (i > 1) and i != 0 | 0, 1, 0, 0, 0",
             "N + 0*i                | 5, 5, 5, 5, 5",
+            "20 um**2 / umetre**2 + 0*i | 20, 20, 20, 20, 20",
     })
     void perNeuronExpression(String expression, String expected) {
         Simulation sim = Models.run("""
