@@ -27,6 +27,8 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return ExitCodes.USER_ERROR;
         }
+        d.warnings().forEach(w -> spec.commandLine().getErr().print(w.render()));
+        spec.commandLine().getErr().flush();
         spec.commandLine().getOut().println(model + ": ok");
         return ExitCodes.OK;
     }

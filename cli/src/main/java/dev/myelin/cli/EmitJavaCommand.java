@@ -29,6 +29,8 @@ final class EmitJavaCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Warmup.inBackground();
         CompiledModel compiled = new ModelCompiler().compile(model);
+        compiled.warnings().forEach(w -> spec.commandLine().getErr().print(w.render()));
+        spec.commandLine().getErr().flush();
         GeneratedSource source = compiled.source();
         Path file = dir.resolve(source.packageName().replace('.', '/')).resolve(source.simpleName() + ".java");
         Files.createDirectories(file.getParent());

@@ -44,6 +44,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Warmup.inBackground();
         CompiledModel compiled = new ModelCompiler().compile(model);
+        compiled.warnings().forEach(w -> spec.commandLine().getErr().print(w.render()));
+        spec.commandLine().getErr().flush();
         Simulation sim = compiled.instantiate(overrides, seed);
         Path dir = out != null ? out : Path.of("results", baseName(model));
         Map<String, Object> info = new LinkedHashMap<>();

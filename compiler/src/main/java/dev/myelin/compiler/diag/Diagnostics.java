@@ -21,6 +21,11 @@ public final class Diagnostics {
         all.add(new Diagnostic(Severity.WARNING, span, message, help));
     }
 
+    /** The warnings, in source order, for a compilation that otherwise succeeded. */
+    public List<Diagnostic> warnings() {
+        return all().stream().filter(d -> d.severity() == Severity.WARNING).toList();
+    }
+
     public boolean hasErrors() {
         return all.stream().anyMatch(d -> d.severity() == Severity.ERROR);
     }

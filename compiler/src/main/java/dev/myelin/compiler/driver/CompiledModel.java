@@ -6,12 +6,19 @@ import dev.myelin.compiler.model.CheckedModel;
 import dev.myelin.runtime.GeneratedNetwork;
 import dev.myelin.runtime.Simulation;
 
+import dev.myelin.compiler.diag.Diagnostic;
+
 import java.lang.reflect.InvocationTargetException;
+import java.util.List;
 import java.util.Map;
 
 /** A model through the whole pipeline: checked, lowered, generated and loaded, ready to instantiate. */
 public record CompiledModel(CheckedModel model, LoweredModel lowered, GeneratedSource source,
-                            Class<? extends GeneratedNetwork> networkClass, StageTimings timings) {
+                            Class<? extends GeneratedNetwork> networkClass, StageTimings timings, List<Diagnostic> warnings) {
+
+    public CompiledModel {
+        warnings = List.copyOf(warnings);
+    }
 
     /**
      * A fresh simulation of this model with params overridden by {@code overrides} (name to text

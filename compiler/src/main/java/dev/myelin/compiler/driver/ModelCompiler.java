@@ -52,7 +52,7 @@ public final class ModelCompiler {
         diagnostics.throwIfErrors();
         GeneratedSource generated = timings.time("generate", () -> JavaGenerator.generate(lowered));
         var type = timings.time("compile", () -> jit.compile(generated));
-        return new CompiledModel(checked, lowered, generated, type, timings);
+        return new CompiledModel(checked, lowered, generated, type, timings, diagnostics.warnings());
     }
 
     /** Only checks: parse and check, reporting every error. */

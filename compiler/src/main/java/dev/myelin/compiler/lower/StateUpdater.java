@@ -78,7 +78,15 @@ final class StateUpdater {
     private MethodChoice.Chosen choose(NeuronGroup g, OdeSystem system) {
         if (g.method().automatic()) {
             try {
-                return MethodChoice.automatic(system);
+                MethodChoice.Chosen chosen = MethodChoice.automatic(system);
+                String whyNotExact = chosen.rejected().get(IntegrationMethod.EXACT);
+                if (whyNotExact != null && whyNotExact.contains("feedback")) {
+                    // Brian2 solves such linear systems exactly; say so rather than differ silently.
+                    diagnostics.warning(g.method().span(), "group " + g.name() + " is integrated with " + chosen.method().brianName
+                                    + ", where Brian2 would integrate it exactly: " + whyNotExact,
+                            "results differ from Brian2's by the integration error; choose 'method rk4' (or a smaller dt) to make it small");
+                }
+                return chosen;
             } catch (UnsupportedEquationsException e) {
                 diagnostics.error(g.method().span(), "no integration method can integrate the equations of group " + g.name() + ": " + e.getMessage(), "");
                 return null;
