@@ -140,6 +140,21 @@ class CliTest {
     }
 
     @Test
+    void aMethodDifferentFromBrian2sChoiceIsAWarning() throws IOException {
+        Result r = myelin("check", model("""
+                neurons G[1] {
+                    equations '''
+                        dv/dt = (-v - w)/(10*ms) : 1
+                        dw/dt = (v - w)/(100*ms) : 1
+                    '''
+                }
+                """).toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains(":1:9: warning: group G is integrated with euler, where Brian2 would integrate it exactly: "
+                + "exact integration of coupled linear equations with feedback (v <-> w) is not supported; use method 'rk4'\n"), r.err());
+    }
+
+    @Test
     void aMissingFileIsAUserError() {
         Result r = myelin("run", dir.resolve("nope.myl").toString());
         assertEquals(2, r.code());

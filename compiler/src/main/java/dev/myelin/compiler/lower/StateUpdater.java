@@ -84,7 +84,7 @@ final class StateUpdater {
                     // Brian2 solves such linear systems exactly; say so rather than differ silently.
                     diagnostics.warning(g.method().span(), "group " + g.name() + " is integrated with " + chosen.method().brianName
                                     + ", where Brian2 would integrate it exactly: " + whyNotExact,
-                            "results differ from Brian2's by the integration error; choose 'method rk4' (or a smaller dt) to make it small");
+                            "the results differ from Brian2's by the integration error, which rk4 or a smaller dt makes small");
                 }
                 return chosen;
             } catch (UnsupportedEquationsException e) {
