@@ -155,6 +155,26 @@ class CliTest {
     }
 
     @Test
+    void aRunThatFailsMidwayStillWritesWhatItRecorded() throws IOException {
+        Path out = dir.resolve("partial");
+        // n is only known at run time, so the wrong list length is found when the protocol gets there.
+        Result r = myelin("run", model("""
+                param n = 3
+                neurons G[n] { equations 'dv/dt = 1/ms : 1' }
+                statemonitor v of G.v record [0]
+                run 1 ms
+                G.v = [1, 2]
+                run 1 ms
+                """).toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("error: G.v: the list has 2 values but the group has 3 neurons"), r.err());
+        assertTrue(r.err().contains("results recorded until the error were written to " + out), r.err());
+        Map<?, ?> manifest = (Map<?, ?>) Json.parse(Files.readString(out.resolve("manifest.json")));
+        assertEquals("failed", manifest.get("status"));
+        assertArrayEquals(new int[]{1, 10}, NpyReader.read(out.resolve("v_v.npy")).shape(), "the first run's 10 samples");
+    }
+
+    @Test
     void aMissingFileIsAUserError() {
         Result r = myelin("run", dir.resolve("nope.myl").toString());
         assertEquals(2, r.code());
