@@ -42,7 +42,8 @@ public final class MyelinCommand implements Runnable {
             err.flush();
             return ExitCodes.USER_ERROR;
         }
-        err.println("myelin: internal error: " + e + "\nThis is a bug in Myelin; please report it with the model file."
+        String summary = e.toString().lines().findFirst().orElse(e.getClass().getName());
+        err.println("myelin: internal error: " + summary + "\nThis is a bug in Myelin; please report it with the model file."
                 + (System.getenv("MYELIN_DEBUG") == null ? " Set MYELIN_DEBUG=1 to see the details." : ""));
         if (System.getenv("MYELIN_DEBUG") != null) e.printStackTrace(err);
         err.flush();
