@@ -175,6 +175,25 @@ class CliTest {
     }
 
     @Test
+    void aParamMayBeDerivedFromParamsAboveItAndStillBeSet() throws IOException {
+        String derived = """
+                param n_exc = 8
+                param n_inh = n_exc // 4
+                neurons I[n_inh] { equations 'x : 1' }
+                statemonitor x of I.x record all
+                run 0.1 ms
+                """;
+        Path a = dir.resolve("a");
+        assertEquals(0, myelin("run", model(derived).toString(), "--out", a.toString(), "--set", "n_exc=20").code());
+        Map<?, ?> manifest = (Map<?, ?>) Json.parse(Files.readString(a.resolve("manifest.json")));
+        assertEquals(Map.of("n_exc", 20L, "n_inh", 5L), manifest.get("parameters"));
+        assertArrayEquals(new int[]{5, 1}, NpyReader.read(a.resolve("x_x.npy")).shape());
+        Path b = dir.resolve("b");
+        assertEquals(0, myelin("run", model(derived).toString(), "--out", b.toString(), "--set", "n_inh=3").code());
+        assertArrayEquals(new int[]{3, 1}, NpyReader.read(b.resolve("x_x.npy")).shape(), "--set overrides the derived default");
+    }
+
+    @Test
     void aMissingFileIsAUserError() {
         Result r = myelin("run", dir.resolve("nope.myl").toString());
         assertEquals(2, r.code());

@@ -14,6 +14,8 @@ import java.util.Map;
 public final class ParamValues {
 
     private final Map<String, Double> values = new LinkedHashMap<>();
+    private final java.util.Set<String> overridden = new java.util.HashSet<>();
+    private final java.util.Set<String> integers = new java.util.HashSet<>();
 
     /** Resolves overrides against the declared params; unknown names and wrong units are user errors. */
     public static ParamValues resolve(ParamSpec[] specs, Map<String, String> overrides) {
@@ -21,6 +23,7 @@ public final class ParamValues {
         Map<String, ParamSpec> byName = new LinkedHashMap<>();
         for (ParamSpec s : specs) {
             byName.put(s.name(), s);
+            if (s.integer()) out.integers.add(s.name());
             out.values.put(s.name(), s.defaultValue());
         }
         UnitTable units = UnitTable.brian2();
@@ -44,8 +47,19 @@ public final class ParamValues {
                 throw new ModelError("--set " + o.getKey() + "=" + o.getValue() + ": '" + o.getKey() + "' must be a whole number");
             }
             out.values.put(spec.name(), q.value());
+            out.overridden.add(spec.name());
         }
         return out;
+    }
+
+    /**
+     * The value of a derived param ({@code param n_inh = n_exc/4}): the one given with --set if
+     * any, else {@code computed}, which is recorded as the param's value.
+     */
+    public double derived(String name, double computed) {
+        if (overridden.contains(name)) return get(name);
+        values.put(name, computed);
+        return computed;
     }
 
     private static String example(ParamSpec spec) {
@@ -63,7 +77,10 @@ public final class ParamValues {
         return Map.copyOf(values);
     }
 
-    public Map<String, Double> ordered() {
-        return new LinkedHashMap<>(values);
+    /** In declaration order, integer params as longs, for the manifest. */
+    public Map<String, Object> ordered() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((name, value) -> out.put(name, integers.contains(name) ? (Object) (long) (double) value : value));
+        return out;
     }
 }

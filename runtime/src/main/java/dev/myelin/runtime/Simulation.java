@@ -47,6 +47,11 @@ public final class Simulation {
         return params.get(name);
     }
 
+    /** A param whose default is computed from the params above it; --set still overrides it. */
+    public double derivedParam(String name, double computed) {
+        return params.derived(name, computed);
+    }
+
     public long seed() {
         return seed;
     }

@@ -182,12 +182,6 @@ public final class Checker {
             fileSymbols.put(p.name().text(), Symbol.Value.broken(Symbol.Kind.MODEL_PARAM, p.span()));
             return;
         }
-        if (!value.isConstant()) {
-            diagnostics.error(p.value().span(), "a param's default must be a constant value, but this depends on another param",
-                    "write a number with its unit, e.g. 'param " + p.name().text() + " = " + Wording.example("0.5", value.dimension()) + "'");
-            fileSymbols.put(p.name().text(), Symbol.Value.broken(Symbol.Kind.MODEL_PARAM, p.span()));
-            return;
-        }
         if (value.isBoolean()) {
             diagnostics.error(p.value().span(), "a param must be a number, but this is a condition (True or False)",
                     "use a number, e.g. 'param " + p.name().text() + " = 1', and compare it where it is used ('" + p.name().text() + " > 0')");
@@ -195,7 +189,9 @@ public final class Checker {
             return;
         }
         ValueType type = value.expr().type() == ValueType.INT ? ValueType.INT : ValueType.DOUBLE;
-        params.add(new Param(p.name().text(), value.constantValue(), value.dimension(), type));
+        // A default that uses params above it is computed at run time, unless --set gives the value.
+        params.add(value.isConstant() ? Param.constant(p.name().text(), value.constantValue(), value.dimension(), type)
+                : new Param(p.name().text(), Double.NaN, value.dimension(), type, Optional.of(value.expr())));
         fileSymbols.put(p.name().text(), new Symbol.Value(new Expr.Var(p.name().text(), VarKind.PARAM, type, ""), value.dimension(), Symbol.Kind.MODEL_PARAM, p.span()));
     }
 

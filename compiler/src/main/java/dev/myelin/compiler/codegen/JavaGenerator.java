@@ -119,7 +119,13 @@ public final class JavaGenerator {
                     d.kelvin(), d.mole(), d.candela(), p.type() == ValueType.INT);
         }
         ctor.addStatement("sim.declareParams(new $T[] {$L})", PARAM_SPEC, specs.build());
-        for (Param p : model.params()) ctor.addStatement("this.$L = sim.param($S)", JavaNames.param(p.name()), p.name());
+        for (Param p : model.params()) {
+            if (p.derivedFrom().isPresent()) {
+                ctor.addStatement("this.$L = sim.derivedParam($S, $L)", JavaNames.param(p.name()), p.name(), java.number(p.derivedFrom().get()));
+            } else {
+                ctor.addStatement("this.$L = sim.param($S)", JavaNames.param(p.name()), p.name());
+            }
+        }
         ctor.addStatement("this.dt = $L", java.number(model.dt()));
         ctor.addStatement("this.seed = sim.seed()");
         for (GroupPlan g : lowered.groups()) {
