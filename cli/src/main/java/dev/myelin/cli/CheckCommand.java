@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "check", description = "Check a model for errors without running it.")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Check a model for errors without running it.")
 final class CheckCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "the model file (.myl)")

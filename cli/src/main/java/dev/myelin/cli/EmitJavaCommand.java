@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "emit-java", description = "Write the Java source generated for a model.")
+@Command(name = "emit-java", mixinStandardHelpOptions = true, description = "Write the Java source generated for a model.")
 final class EmitJavaCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "the model file (.myl)")

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-@Command(name = "run", description = "Compile and run a model, writing its results (NPY files and manifest.json).")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Compile and run a model, writing its results (NPY files and manifest.json).")
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "the model file (.myl)")
