@@ -144,14 +144,15 @@ class CliTest {
         Result r = myelin("check", model("""
                 neurons G[1] {
                     equations '''
-                        dv/dt = (-v - w)/(10*ms) : 1
-                        dw/dt = (v - w)/(100*ms) : 1
+                        dv/dt = (-v + u)/(10*ms) : 1
+                        dw/dt = (v - w)/(20*ms) : 1
+                        du/dt = (w - u)/(30*ms) : 1
                     '''
                 }
                 """).toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().contains(":1:9: warning: group G is integrated with euler, where Brian2 would integrate it exactly: "
-                + "exact integration of coupled linear equations with feedback (v <-> w) is not supported; use method 'rk4'\n"), r.err());
+        assertTrue(r.err().contains(":1:9: warning: group G is integrated with euler because exact integration of coupled linear "
+                + "equations with feedback (v -> u -> w -> v) is not supported\n"), r.err());
     }
 
     @Test

@@ -83,8 +83,8 @@ final class StateUpdater {
                 if (whyNotExact != null && whyNotExact.contains("feedback")) {
                     // Brian2 solves such linear systems exactly; say so rather than differ silently.
                     diagnostics.warning(g.method().span(), "group " + g.name() + " is integrated with " + chosen.method().brianName
-                                    + ", where Brian2 would integrate it exactly: " + whyNotExact,
-                            "the results differ from Brian2's by the integration error, which rk4 or a smaller dt makes small");
+                                    + " because " + whyNotExact.replaceFirst("; use method 'rk4'$", ""),
+                            "Brian2 integrates such equations exactly when their solution is real, so results may differ from Brian2's by the integration error; name a method (rk4) to choose it yourself");
                 }
                 return chosen;
             } catch (UnsupportedEquationsException e) {

@@ -27,6 +27,10 @@ import java.util.Map;
  * Parlett's recurrence computes; {@link ExpDividedDifferences} writes those divided differences so
  * that equal eigenvalues (equal time constants, several integrators) do not divide by zero.
  *
+ * <p>Feedback loops of two variables (strongly connected components of size 2, e.g. the adaptive
+ * LIF {@code v <-> w}) are first made triangular by a change of basis in {@link CoupledPairs};
+ * larger loops are rejected.
+ *
  * <p>Coefficients may depend on anything but state variables and {@code t}, notably
  * {@code int(not_refractory)}: with it at 0 the update leaves the variable exactly unchanged.
  */
@@ -38,37 +42,84 @@ public final class ExactIntegrator {
     private ExactIntegrator() {
     }
 
-    /** The update, or the reason exact integration does not apply (non-linear, t-dependent, feedback). */
+    /**
+     * The update, or the reason exact integration does not apply (non-linear, t-dependent, a
+     * feedback loop of more than two variables, complex eigenvalues with literal coefficients).
+     */
     public static StateUpdate integrate(OdeSystem system) throws UnsupportedEquationsException {
         LinearForm form = LinearForm.of(system);
         if (form instanceof LinearForm.NotLinear notLinear) {
             throw new UnsupportedEquationsException(notLinear.reason());
         }
         LinearSystem linear = ((LinearForm.Linear) form).system();
-        rejectFeedback(linear);
-        return new Build(linear).update();
+        List<int[]> blocks = feedbackBlocks(linear);
+        if (blocks.isEmpty()) {
+            return new Build(linear, List.of()).update();
+        }
+        return CoupledPairs.integrate(linear, blocks);
     }
 
-    private static void rejectFeedback(LinearSystem linear) throws UnsupportedEquationsException {
+    /**
+     * The strongly connected components of two variables (pairs {@code {i, j}}, {@code i < j}),
+     * in order; rejects a larger component with the cycle it contains.
+     */
+    private static List<int[]> feedbackBlocks(LinearSystem linear) throws UnsupportedEquationsException {
         int n = linear.size();
-        int[] state = new int[n]; // 0 unvisited, 1 on the current path, 2 done
-        List<Integer> path = new ArrayList<>();
+        boolean[][] reaches = new boolean[n][n];
         for (int i = 0; i < n; i++) {
-            List<Integer> cycle = findCycle(linear, i, state, path);
-            if (cycle != null) {
-                StringBuilder description = new StringBuilder();
-                if (cycle.size() == 2) {
-                    description.append(name(linear, cycle.get(0))).append(" <-> ").append(name(linear, cycle.get(1)));
-                } else {
-                    for (int k : cycle) {
-                        description.append(name(linear, k)).append(" -> ");
-                    }
-                    description.append(name(linear, cycle.get(0)));
-                }
-                throw new UnsupportedEquationsException("exact integration of coupled linear equations with feedback ("
-                        + description + ") is not supported; use method 'rk4'");
+            for (int j : dependencies(linear, i)) {
+                reaches[i][j] = true;
             }
         }
+        for (int k = 0; k < n; k++) { // transitive closure (Warshall); systems are small
+            for (int i = 0; i < n; i++) {
+                if (reaches[i][k]) {
+                    for (int j = 0; j < n; j++) {
+                        reaches[i][j] |= reaches[k][j];
+                    }
+                }
+            }
+        }
+        List<int[]> blocks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<Integer> component = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                if (j != i && reaches[i][j] && reaches[j][i]) {
+                    component.add(j);
+                }
+            }
+            if (component.size() > 1) {
+                rejectFeedback(linear, i, component);
+            }
+            if (component.size() == 1 && component.get(0) > i) {
+                blocks.add(new int[] {i, component.get(0)});
+            }
+        }
+        return blocks;
+    }
+
+    /** Rejects the strongly connected component of {@code i} (more than two variables) with a cycle in it. */
+    private static void rejectFeedback(LinearSystem linear, int start, List<Integer> others)
+            throws UnsupportedEquationsException {
+        int n = linear.size();
+        int[] state = new int[n]; // 0 unvisited, 1 on the current path, 2 done
+        for (int k = 0; k < n; k++) {
+            if (k != start && !others.contains(k)) {
+                state[k] = 2; // outside the component: no cycle through it
+            }
+        }
+        List<Integer> cycle = findCycle(linear, start, state, new ArrayList<>());
+        StringBuilder description = new StringBuilder();
+        if (cycle == null || cycle.size() == 2) { // a cycle always exists in a component
+            description.append(name(linear, start)).append(" <-> ").append(name(linear, others.get(0)));
+        } else {
+            for (int k : cycle) {
+                description.append(name(linear, k)).append(" -> ");
+            }
+            description.append(name(linear, cycle.get(0)));
+        }
+        throw new UnsupportedEquationsException("exact integration of coupled linear equations with feedback ("
+                + description + ") is not supported; use method 'rk4'");
     }
 
     /** Depth-first search for a cycle through the off-diagonal couplings; returns its nodes. */
@@ -93,7 +144,7 @@ public final class ExactIntegrator {
     }
 
     /** The other state variables row {@code i} reads, in order. */
-    private static List<Integer> dependencies(LinearSystem linear, int i) {
+    static List<Integer> dependencies(LinearSystem linear, int i) {
         List<Integer> deps = new ArrayList<>();
         for (int j = 0; j < linear.size(); j++) {
             if (j != i && !LinearSystem.isStructuralZero(linear.coefficient(i, j))) {
@@ -108,16 +159,18 @@ public final class ExactIntegrator {
     }
 
     /** The expressions for one system; node {@code n} (= size) is the constant input 1. */
-    private static final class Build {
+    static final class Build {
         private final LinearSystem linear;
         private final int constantNode;
         private final Simplifier simplifier = Simplifier.symbolic();
         private final List<Assignment> steps = new ArrayList<>();
         private final Map<Expr, Expr.Var> hoisted = new HashMap<>();
 
-        Build(LinearSystem linear) {
+        /** {@code prelude}: locals computed first (they may be read as variables or coefficients). */
+        Build(LinearSystem linear, List<Assignment> prelude) {
             this.linear = linear;
             this.constantNode = linear.size();
+            this.steps.addAll(prelude);
         }
 
         StateUpdate update() {
