@@ -6,6 +6,7 @@ import dev.myelin.compiler.diag.SourceSpan;
 import dev.myelin.compiler.expr.Expr;
 import dev.myelin.compiler.expr.Function;
 import dev.myelin.compiler.expr.Op;
+import dev.myelin.compiler.expr.RuntimeSemantics;
 import dev.myelin.compiler.expr.ValueType;
 import dev.myelin.runtime.MathFunctions;
 import dev.myelin.runtime.units.Dimension;
@@ -347,33 +348,12 @@ final class ExpressionChecker {
         };
     }
 
+    /** The same functions the generated code calls, so a folded value equals the run-time one. */
     private static Expr foldCall(Expr.Call c) {
         double x = ((Expr.Num) c.args().get(0)).value();
-        double v = switch (c.fn()) {
-            case EXP -> Math.exp(x);
-            case LOG -> Math.log(x);
-            case LOG10 -> Math.log10(x);
-            case SQRT -> Math.sqrt(x);
-            case SIN -> Math.sin(x);
-            case COS -> Math.cos(x);
-            case TAN -> Math.tan(x);
-            case SINH -> Math.sinh(x);
-            case COSH -> Math.cosh(x);
-            case TANH -> Math.tanh(x);
-            case ARCSIN -> Math.asin(x);
-            case ARCCOS -> Math.acos(x);
-            case ARCTAN -> Math.atan(x);
-            case ABS -> Math.abs(x);
-            case SIGN -> MathFunctions.sign(x);
-            case FLOOR -> Math.floor(x);
-            case CEIL -> Math.ceil(x);
-            case CLIP -> MathFunctions.clip(x, ((Expr.Num) c.args().get(1)).value(), ((Expr.Num) c.args().get(2)).value());
-            case INT -> MathFunctions.intTrunc(x);
-            case EXPREL -> MathFunctions.exprel(x);
-            case EXPM1 -> Math.expm1(x);
-            case LOG1P -> Math.log1p(x);
-            default -> Double.NaN;
-        };
+        double v = c.fn() == Function.CLIP
+                ? RuntimeSemantics.clip(x, ((Expr.Num) c.args().get(1)).value(), ((Expr.Num) c.args().get(2)).value())
+                : RuntimeSemantics.apply(c.fn(), x);
         return new Expr.Num(v, c.type());
     }
 

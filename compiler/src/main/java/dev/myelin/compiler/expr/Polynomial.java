@@ -40,6 +40,12 @@ public record Polynomial(List<Double> coefficients) {
         for (double c : coefficients) {
             terms.add(Expr.num(c));
         }
+        return estrin(terms, x);
+    }
+
+    /** {@code terms[0] + x*terms[1] + x**2*terms[2] + ...} by Estrin's scheme, for any coefficient expressions. */
+    public static Expr estrin(List<Expr> coefficients, Expr x) {
+        List<Expr> terms = new ArrayList<>(coefficients);
         Expr power = x;
         while (terms.size() > 1) {
             List<Expr> pairs = new ArrayList<>();

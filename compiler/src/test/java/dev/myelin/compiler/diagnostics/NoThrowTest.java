@@ -33,6 +33,14 @@ class NoThrowTest {
         assertTrue(Check.render("# nothing yet\n").isEmpty());
     }
 
+    @Test
+    void foldingOutOfRangeValuesDoesNotThrow() {
+        // int(inf) once threw ArithmeticException while folding a const; it now folds as the generated code computes it.
+        var diagnostics = new dev.myelin.compiler.driver.ModelCompiler().check(
+                new dev.myelin.compiler.diag.SourceFile("model.myl", "const big = int(inf)\nconst nan = int(0/0)\n"));
+        assertTrue(!diagnostics.hasErrors(), diagnostics.render());
+    }
+
     private static List<String> hostile() {
         List<String> models = new ArrayList<>();
         models.add(group("dv/dt = v**100000000000/ms : volt"));

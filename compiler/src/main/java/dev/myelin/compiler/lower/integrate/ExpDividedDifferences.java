@@ -151,16 +151,7 @@ final class ExpDividedDifferences {
         for (int j = 0; j <= TAYLOR_DEGREE; j++) { // sum over k of v^k/(j + k + 2)!
             inner.add(hoist.apply(Polynomial.phiSeries(j + 2, TAYLOR_DEGREE - j).at(v)));
         }
-        Expr power = u; // Estrin's scheme over the locals, as in Polynomial.at
-        while (inner.size() > 1) {
-            List<Expr> pairs = new ArrayList<>();
-            for (int i = 0; i < inner.size(); i += 2) {
-                pairs.add(i + 1 < inner.size() ? Expr.add(inner.get(i), Expr.mul(power, inner.get(i + 1))) : inner.get(i));
-            }
-            inner = pairs;
-            power = Expr.mul(power, power);
-        }
-        return inner.get(0);
+        return Polynomial.estrin(inner, u);
     }
 
     /** The recurrence for order 3+, pivoting on structurally different points. */
