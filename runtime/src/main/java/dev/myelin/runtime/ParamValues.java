@@ -72,11 +72,6 @@ public final class ParamValues {
         return v;
     }
 
-    /** In declaration order, for the manifest. */
-    public Map<String, Double> asMap() {
-        return Map.copyOf(values);
-    }
-
     /** In declaration order, integer params as longs, for the manifest. */
     public Map<String, Object> ordered() {
         Map<String, Object> out = new LinkedHashMap<>();
