@@ -31,6 +31,10 @@ item
     | constDecl
     | paramDecl
     | neuronGroup
+    | synapsesDecl
+    | poissonGroup
+    | spikeGenerator
+    | timedArray
     | monitorDecl
     | protocolStmt
     ;
@@ -57,6 +61,38 @@ groupItem
 
 initValue : STRING | expr ;
 
+/** {@code synapses S(inp -> neurons[0:10]) { ... }}: a Brian2 Synapses object between two groups (or slices). */
+synapsesDecl : SYNAPSES name '(' groupRef ARROW groupRef ')' '{' synapseItem* '}' ;
+
+synapseItem
+    : EQUATIONS STRING                            # synEquationsItem
+    | ON_PRE name? STRING                         # onPreItem
+    | ON_POST name? STRING                        # onPostItem
+    | DELAY (name '=')? (STRING | expr)           # delayItem
+    | CONNECT ('(' connectArgs? ')' | connectArgs)?   # connectItem
+    | METHOD name                                 # synMethodItem
+    | INIT name '=' initValue                     # synInitItem
+    ;
+
+connectArgs : connectArg (',' connectArg)* ;
+
+/** Brian2's keyword arguments of connect(): a condition, p=, j=, i=, n=, skip_if_invalid=. */
+connectArg : (name '=')? (STRING | expr) ;
+
+/** {@code poisson P[100] rates 15 Hz} or {@code rates '5*Hz + i*Hz'}: Brian2's PoissonGroup. */
+poissonGroup : POISSON name '[' expr ']' RATES initValue ;
+
+/** A SpikeGeneratorGroup: spikes from a CSV/NPY file or inline index and time lists; optionally periodic. */
+spikeGenerator : SPIKEGENERATOR name '[' expr ']' spikeSource (PERIOD expr)? ;
+
+spikeSource
+    : FROM STRING (',' STRING)?                   # spikesFromFile
+    | INDICES expr TIMES expr                     # spikesInline
+    ;
+
+/** {@code timedarray stim = [0, 1, 3] * nA dt 25 ms}, or values from an NPY file: {@code = 'stim.npy' * nA}. */
+timedArray : TIMEDARRAY name '=' (STRING ('*' expr)? | expr) DT_KW expr ;
+
 monitorDecl
     : SPIKEMONITOR name OF groupRef                                    # spikeMonitor
     | STATEMONITOR name OF varRef (',' varRef)* monitorOption*         # stateMonitor
@@ -71,11 +107,13 @@ varRef : name '.' name ;
 monitorOption
     : RECORD (ALL | '[' expr (',' expr)* ']' | expr ':' expr)     # recordOption
     | DT_KW expr                                                  # monitorDtOption
+    | WHEN name                                                   # monitorWhenOption
     ;
 
 protocolStmt
     : RUN expr                                    # runStmt
     | name '.' name '=' initValue                 # assignStmt
+    | SAVE name '=' expr                          # saveStmt
     ;
 
 // ───────────────────────── Brian2 code strings ─────────────────────────
@@ -108,6 +146,13 @@ statementBlock : (NEWLINE | ';')* (statement ((NEWLINE | ';')+ statement)*)? (NE
 statement : name op=('=' | '+=' | '-=' | '*=' | '/=') expr ;
 
 expressionOnly : NEWLINE* expr NEWLINE* EOF ;
+
+/** The j= of connect: an expression, or Brian2's generator syntax 'k for k in range(i-3, i+4) if k != i'. */
+targetsOnly : NEWLINE* (generator | expr) NEWLINE* EOF ;
+
+generator : expr FOR name IN name '(' generatorArg (',' generatorArg)* ')' (IF expr)? ;
+
+generatorArg : (name '=')? expr ;
 
 // ───────────────────────────── expressions ─────────────────────────────
 // Python's precedence: or < and < not < comparison < +,- < *,/,//,% < unary -,+ < **
@@ -151,6 +196,7 @@ primary
     | TRUE                                        # trueLiteral
     | FALSE                                       # falseLiteral
     | name '(' (expr (',' expr)*)? ')'            # call
+    | name '.' name                               # dottedRef
     | name                                        # nameRef
     | '(' expr ')'                                # parens
     | '[' expr (',' expr)* ']'                    # listLiteral
@@ -160,6 +206,8 @@ primary
 name
     : ID | DT_KW | SEED_KW | CONST | PARAM | NEURONS | EQUATIONS | THRESHOLD | RESET | REFRACTORY
     | METHOD | INIT | SPIKEMONITOR | STATEMONITOR | RATEMONITOR | OF | RECORD | ALL | RUN
+    | SYNAPSES | ON_PRE | ON_POST | DELAY | CONNECT | POISSON | RATES | SPIKEGENERATOR | FROM | INDICES | TIMES
+    | PERIOD | TIMEDARRAY | SAVE | WHEN
     ;
 
 // ─────────────────────────────── lexer ────────────────────────────────
@@ -182,6 +230,25 @@ OF           : 'of' ;
 RECORD       : 'record' ;
 ALL          : 'all' ;
 RUN          : 'run' ;
+SYNAPSES     : 'synapses' ;
+ON_PRE       : 'on_pre' ;
+ON_POST      : 'on_post' ;
+DELAY        : 'delay' ;
+CONNECT      : 'connect' ;
+POISSON      : 'poisson' ;
+RATES        : 'rates' ;
+SPIKEGENERATOR : 'spikegenerator' ;
+FROM         : 'from' ;
+INDICES      : 'indices' ;
+TIMES        : 'times' ;
+PERIOD       : 'period' ;
+TIMEDARRAY   : 'timedarray' ;
+SAVE         : 'save' ;
+WHEN         : 'when' ;
+FOR          : 'for' ;
+IN           : 'in' ;
+IF           : 'if' ;
+ARROW        : '->' ;
 AND          : 'and' ;
 OR           : 'or' ;
 NOT          : 'not' ;

@@ -19,6 +19,10 @@ public abstract class GeneratedNetwork {
     /** Advances the network over steps [from, to): the whole schedule, once per step. */
     public abstract void advance(long from, long to);
 
+    /** Called at the start of every run: delays are turned into steps here, as Brian2 does before each run. */
+    public void beforeRun() {
+    }
+
     /** Runs the experiment written in the model file: initial values, runs, assignments between them. */
     public abstract void protocol();
 

@@ -26,6 +26,13 @@ public final class Results {
         Files.createDirectories(dir);
         Map<String, Object> monitors = new LinkedHashMap<>();
         for (Recorder r : sim.recorders()) monitors.put(r.name(), r.write(dir, sim.dt()));
+        Map<String, Object> saved = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : sim.saved().entrySet()) {
+            String file = e.getKey() + ".npy";
+            if (e.getValue() instanceof long[] longs) dev.myelin.runtime.io.NpyWriter.write(dir.resolve(file), longs);
+            else dev.myelin.runtime.io.NpyWriter.write(dir.resolve(file), (double[]) e.getValue());
+            saved.put(e.getKey(), file);
+        }
         Map<String, Object> timings = new LinkedHashMap<>(stageSeconds);
         timings.put("simulate", sim.simulateSeconds());
         Map<String, Object> manifest = new LinkedHashMap<>(model);
@@ -38,6 +45,7 @@ public final class Results {
         manifest.put("simulated_time", sim.step() * sim.dt());
         manifest.put("timings", timings);
         manifest.put("monitors", monitors);
+        manifest.put("saved", saved);
         Files.writeString(dir.resolve("manifest.json"), Json.write(manifest) + "\n");
         return dir;
     }

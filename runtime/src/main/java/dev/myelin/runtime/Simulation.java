@@ -28,6 +28,10 @@ public final class Simulation {
     private long stepsRun;
     /** Set from another thread (Ctrl-C) to stop at the next chunk boundary, keeping what was recorded. */
     private volatile boolean stopRequested;
+    /** Where data files named in the model are found (the model file's folder). */
+    private java.nio.file.Path dataDirectory = java.nio.file.Path.of(".");
+    /** Values written by the protocol's save statements, in order. */
+    private final Map<String, Object> saved = new java.util.LinkedHashMap<>();
 
     /** Steps advanced between checks for a stop request: small enough to react fast, large enough to cost nothing. */
     private static final long CHUNK = 1024;
@@ -87,6 +91,42 @@ public final class Simulation {
         return new ModelError(target + ": the list has " + given + " values but the group has " + size + " neurons");
     }
 
+    /** As {@link #listLengthError} for synapses, whose number is known only once they are connected. */
+    public ModelError synapseListLengthError(String target, int given, int size) {
+        return new ModelError(target + ": the list has " + given + " values but there are " + size + " synapses");
+    }
+
+    /** A state monitor of synapses asked for a synapse that does not exist. */
+    public ModelError synapseIndexError(String monitor, String synapses, int index, int size) {
+        return new ModelError("monitor " + monitor + " records synapse " + index + ", but synapses " + synapses + " has " + size
+                + " synapse" + (size == 1 ? "" : "s") + " (numbered from 0 in the order connect made them)");
+    }
+
+    public void setDataDirectory(java.nio.file.Path directory) {
+        this.dataDirectory = directory;
+    }
+
+    /** A data file named in the model, relative to the model file's folder. */
+    public java.nio.file.Path dataFile(String path) {
+        java.nio.file.Path p = dataDirectory.resolve(path).normalize();
+        if (!java.nio.file.Files.isReadable(p)) throw new ModelError("cannot read the data file " + p);
+        return p;
+    }
+
+    /** Keeps values of a save statement (SI units) for the results directory. */
+    public void save(String name, double[] values) {
+        saved.put(name, values);
+    }
+
+    public void save(String name, long[] values) {
+        saved.put(name, values);
+    }
+
+    /** What the protocol saved: name to double[] or long[]. */
+    public Map<String, Object> saved() {
+        return java.util.Collections.unmodifiableMap(saved);
+    }
+
     // ── driving ──
 
     public void attach(GeneratedNetwork network) {
@@ -114,6 +154,7 @@ public final class Simulation {
         long endStep = timestepOf(end, dt);
         long started = System.nanoTime();
         try {
+            network.beforeRun();
             while (step < endStep) {
                 if (stopRequested) throw new Stopped(step * dt);
                 long to = Math.min(endStep, step + CHUNK);

@@ -45,4 +45,8 @@ public sealed interface Expression {
             items = List.copyOf(items);
         }
     }
+
+    /** {@code S.w}, {@code spikes.count}: a variable of a named object, in protocol statements such as save. */
+    record Dotted(Ident object, Ident member, SourceSpan span) implements Expression {
+    }
 }

@@ -3,6 +3,7 @@ package dev.myelin.compiler.ast;
 import dev.myelin.compiler.diag.SourceSpan;
 
 import java.util.List;
+import java.util.Optional;
 
 /** One entry of a {@code neurons} block. */
 public sealed interface GroupItem {
@@ -36,5 +37,45 @@ public sealed interface GroupItem {
 
     /** {@code init v = El} or {@code init v = 'Vr + rand()*(Vt - Vr)'}. */
     record Init(Ident variable, Expression value, SourceSpan span) implements GroupItem {
+    }
+
+    /**
+     * {@code on_pre '''code'''} or {@code on_post name '''code'''}: code run per synapse when the
+     * source (pre) or target (post) neuron spikes. The unnamed pathways are called pre and post.
+     */
+    record Pathway(boolean post, Optional<Ident> name, List<Statement> code, SourceSpan span) implements GroupItem {
+        public Pathway {
+            code = List.copyOf(code);
+        }
+    }
+
+    /** {@code delay 2 ms} (one delay for all synapses), {@code delay 'expr'} (per synapse), {@code delay post = ...}. */
+    record Delay(Optional<Ident> pathway, Expression value, boolean quoted, SourceSpan span) implements GroupItem {
+    }
+
+    /** {@code connect 'i != j', p = 0.1}: Brian2's connect() with its keyword arguments. */
+    record Connect(List<ConnectArg> args, SourceSpan span) implements GroupItem {
+        public Connect {
+            args = List.copyOf(args);
+        }
+    }
+
+    /**
+     * One argument of connect: {@code key} is empty for the positional condition. A quoted value is
+     * code ({@code quoted}); {@code generator} is set for j = 'k for k in ...'; {@code file} for i/j = 'x.npy'.
+     */
+    record ConnectArg(Optional<Ident> key, Optional<Expression> value, boolean quoted, Optional<Generator> generator,
+                      Optional<Item.FileName> file, SourceSpan span) {
+    }
+
+    /** Brian2's generator syntax: {@code element for variable in function(args) if condition}. */
+    record Generator(Expression element, Ident variable, Ident function, List<GeneratorArg> args, Optional<Expression> condition,
+                     SourceSpan span) {
+        public Generator {
+            args = List.copyOf(args);
+        }
+    }
+
+    record GeneratorArg(Optional<Ident> key, Expression value) {
     }
 }

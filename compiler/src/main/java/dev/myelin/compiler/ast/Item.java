@@ -30,6 +30,45 @@ public sealed interface Item {
         }
     }
 
+    /** {@code synapses S(inp -> G[0:10]) { ... }}: items are equations, pathways, delays, connects, method, inits. */
+    record SynapsesDecl(Ident name, GroupRef source, GroupRef target, List<GroupItem> items, SourceSpan span) implements Item {
+        public SynapsesDecl {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** {@code poisson P[100] rates 15 Hz}; {@code quoted} when the rates are an expression string (of i, t, ...). */
+    record PoissonDecl(Ident name, Expression size, Expression rates, boolean quoted, SourceSpan span) implements Item {
+    }
+
+    /** {@code spikegenerator inp[20] from 'spikes.csv'} or {@code indices [..] times [..]*ms}, optionally periodic. */
+    record SpikeGeneratorDecl(Ident name, Expression size, SpikeSource source, Optional<Expression> period, SourceSpan span) implements Item {
+    }
+
+    /** Where a spike generator's spikes come from. */
+    sealed interface SpikeSource permits SpikesFromFile, SpikesInline {
+    }
+
+    /** A CSV file with columns i,t_UNIT, or two NPY files (indices, times in seconds). */
+    record SpikesFromFile(FileName file, Optional<FileName> timesFile) implements SpikeSource {
+    }
+
+    record SpikesInline(Expression indices, Expression times) implements SpikeSource {
+    }
+
+    /** A file named in the model; relative paths are relative to the model file. */
+    record FileName(String path, SourceSpan span) {
+    }
+
+    /** {@code timedarray stim = [0, 1, 3] * nA dt 25 ms}, or {@code = 'values.npy' * nA dt 1 ms} (1-D or 2-D). */
+    record TimedArrayDecl(Ident name, Optional<FileName> file, Optional<Expression> values, Optional<Expression> unit, Expression dt,
+                          SourceSpan span) implements Item {
+    }
+
+    /** {@code save final_w = S.w}: writes {@code final_w.npy} into the results at this point of the protocol. */
+    record Save(Ident name, Expression value, SourceSpan span) implements Item {
+    }
+
     /** {@code G}, {@code G[3]} or {@code G[0:10]}: a group or a contiguous slice of it. */
     record GroupRef(Ident group, Optional<Expression> start, Optional<Expression> stop, SourceSpan span) {
     }
@@ -56,7 +95,8 @@ public sealed interface Item {
     record SpikeMonitorDecl(Ident name, GroupRef source, SourceSpan span) implements Item {
     }
 
-    record StateMonitorDecl(Ident name, List<VarRef> variables, Record record, Optional<Expression> dt, SourceSpan span) implements Item {
+    /** {@code when} is Brian2's scheduling slot: start (the default) or end. */
+    record StateMonitorDecl(Ident name, List<VarRef> variables, Record record, Optional<Expression> dt, Optional<Ident> when, SourceSpan span) implements Item {
         public StateMonitorDecl {
             variables = List.copyOf(variables);
         }

@@ -15,6 +15,11 @@ import dev.myelin.compiler.model.Monitor;
 import dev.myelin.compiler.model.NeuronGroup;
 import dev.myelin.compiler.model.Param;
 import dev.myelin.compiler.model.ProtocolStep;
+import dev.myelin.compiler.model.SpikeGenerator;
+import dev.myelin.compiler.model.Synapses;
+import dev.myelin.compiler.model.TimedArray;
+import dev.myelin.compiler.ast.Equation;
+import dev.myelin.compiler.expr.Op;
 import dev.myelin.runtime.units.Dimension;
 import dev.myelin.runtime.units.UnitTable;
 
@@ -25,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The checking pass: resolves every name, checks every dimension and flag, and reports all the
@@ -48,7 +55,7 @@ public final class Checker {
     private Checker(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
         this.expressions = new ExpressionChecker(diagnostics, new ExpressionChecker.RandomSites());
-        this.fileScope = Scope.fileLevel(fileSymbols, UnitTable.brian2());
+        this.fileScope = Scope.fileLevel(fileSymbols, UnitTable.brian2(), tables);
     }
 
     /** Checks a parsed model; errors go to {@code diagnostics} and the result is then incomplete. */
@@ -58,7 +65,7 @@ public final class Checker {
         } catch (StackOverflowError deep) {
             diagnostics.error(new SourceSpan(file.source(), 1, 1, 1), "the model is nested too deeply to check",
                     "split very long expressions into named subexpressions");
-            return new CheckedModel(file.source(), Expr.num(DEFAULT_DT), -1, List.of(), List.of(), List.of(), List.of());
+            return new CheckedModel(file.source(), Expr.num(DEFAULT_DT), -1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         }
     }
 
@@ -80,36 +87,37 @@ public final class Checker {
                 constant(c);
             } else if (item instanceof Item.ParamDecl p) {
                 param(p);
+            } else if (item instanceof Item.TimedArrayDecl ta) {
+                if (declare(ta.name(), "a timed array")) {
+                    new TimedArrayReader(diagnostics, expressions, fileScope, dataDirectory(file)).read(ta, tables.size()).ifPresent(t -> tables.put(t.name(), t));
+                }
             }
         }
         if (dtSetting != null) dt = timeValue(dtSetting.value(), "dt", true, "dt = 0.1 ms").orElse(dt);
         modelDt = dt;
 
-        // Pass 2: groups, monitors and the protocol, in file order.
+        // Pass 2: groups, synapses, monitors and the protocol, in file order.
         List<Monitor> monitors = new ArrayList<>();
         List<ProtocolStep> inits = new ArrayList<>();
+        List<ProtocolStep> synapseInits = new ArrayList<>();
         List<ProtocolStep> protocol = new ArrayList<>();
         UnitSpecReader unitSpecs = new UnitSpecReader(diagnostics, fileScope);
         GroupChecker groupChecker = new GroupChecker(diagnostics, expressions, unitSpecs, fileScope);
+        SynapsesChecker synapsesChecker = new SynapsesChecker(diagnostics, expressions, unitSpecs, fileScope, groupChecker);
+        Set<String> delayAssigned = delayAssignments(file);
         Map<String, SourceSpan> monitorNames = new HashMap<>();
         for (Item item : file.items()) {
             if (item instanceof Item.NeuronGroupDecl g) {
-                    if (!declare(g.name(), "a neuron group")) continue;
-                    Expr size = groupSize(g.size(), g.name().text());
-                    GroupChecker.Result result = groupChecker.check(g, size);
-                    groups.put(g.name().text(), result);
-                    Map<String, SourceSpan> initialised = new HashMap<>();
-                    for (GroupItem gi : g.items()) {
-                        if (gi instanceof GroupItem.Init init) {
-                            SourceSpan first = initialised.putIfAbsent(init.variable().text(), init.span());
-                            if (first != null) {
-                                diagnostics.error(init.variable().span(), "'" + init.variable().text() + "' is already initialised on line " + first.line(),
-                                        "keep one 'init " + init.variable().text() + " = ...'");
-                                continue;
-                            }
-                            assignment(result, init.variable(), init.value(), init.span()).ifPresent(inits::add);
-                        }
-                    }
+                neuronGroup(g, groupChecker, inits);
+            } else if (item instanceof Item.PoissonDecl p) {
+                neuronGroup(poissonGroup(p), groupChecker, inits);
+            } else if (item instanceof Item.SpikeGeneratorDecl sg) {
+                if (neuronGroup(new Item.NeuronGroupDecl(sg.name(), sg.size(), List.of(), sg.span()), groupChecker, inits)) {
+                    new SpikeGeneratorReader(diagnostics, expressions, fileScope, dataDirectory(file)).read(sg, groups.get(sg.name().text()).group())
+                            .ifPresent(generators::add);
+                }
+            } else if (item instanceof Item.SynapsesDecl sd) {
+                synapses(sd, synapsesChecker, delayAssigned.contains(sd.name().text()), synapseInits);
             } else if (item instanceof Item.SpikeMonitorDecl m) {
                     if (uniqueMonitor(m.name(), monitorNames)) spikeMonitor(m).filter(mon -> ownFiles(m.name(), mon)).ifPresent(monitors::add);
             } else if (item instanceof Item.StateMonitorDecl m) {
@@ -119,18 +127,156 @@ public final class Checker {
             } else if (item instanceof Item.Run r) {
                 timeValue(r.duration(), "a run's duration", false, "run 100 ms").ifPresent(d -> protocol.add(new ProtocolStep.Run(d, r.span())));
             } else if (item instanceof Item.Assign a) {
-                    GroupChecker.Result g = groups.get(a.group().text());
-                    if (g == null) {
-                        unknownGroup(a.group());
-                        continue;
+                    Assignable target = assignable(a.group());
+                    if (target == null) continue;
+                    assignment(target, a.variable(), a.value(), a.span()).ifPresent(protocol::add);
+            } else if (item instanceof Item.Save sv) {
+                new SaveReader(diagnostics, expressions, fileScope, this::assignable, this::spikeMonitorRange).read(sv).ifPresent(save -> {
+                    if (savedNames.putIfAbsent(save.name(), sv.span()) != null) {
+                        diagnostics.error(sv.name().span(), "'" + save.name() + "' is already saved on line " + savedNames.get(save.name()).line(),
+                                "give each saved value its own name: it names the file " + save.name() + ".npy");
+                    } else {
+                        protocol.add(save);
                     }
-                    assignment(g, a.variable(), a.value(), a.span()).ifPresent(protocol::add);
+                });
             }
         }
         List<ProtocolStep> steps = new ArrayList<>(inits);
+        for (SynapsesChecker.Result syn : synapses.values()) steps.add(new ProtocolStep.Connect(syn.synapses().name(), syn.synapses().span()));
+        steps.addAll(synapseInits);
         steps.addAll(protocol);
         List<NeuronGroup> checked = groups.values().stream().map(GroupChecker.Result::group).toList();
-        return new CheckedModel(file.source(), dt, seed, params, checked, monitors, steps);
+        List<Synapses> checkedSynapses = synapses.values().stream().map(SynapsesChecker.Result::synapses).toList();
+        return new CheckedModel(file.source(), dt, seed, params, checked, checkedSynapses, generators, List.copyOf(tables.values()), monitors, steps);
+    }
+
+    private final Map<String, SourceSpan> savedNames = new HashMap<>();
+    private final Map<String, SynapsesChecker.Result> synapses = new LinkedHashMap<>();
+    private final List<SpikeGenerator> generators = new ArrayList<>();
+    private final Map<String, TimedArray> tables = new LinkedHashMap<>();
+    /** Spike monitors: name -> [group, start, stop) where stop -1 is the group's end. */
+    private final Map<String, Monitor.Spikes> spikeMonitors = new HashMap<>();
+
+    /** Checks a neurons block (also the ones poisson and spikegenerator stand for) with its inits; false if its name is taken. */
+    private boolean neuronGroup(Item.NeuronGroupDecl g, GroupChecker groupChecker, List<ProtocolStep> inits) {
+        if (!declare(g.name(), "a neuron group")) return false;
+        Expr size = groupSize(g.size(), g.name().text());
+        GroupChecker.Result result = groupChecker.check(g, size);
+        groups.put(g.name().text(), result);
+        inits(g.items(), result.assignable(), inits);
+        return true;
+    }
+
+    private void inits(List<GroupItem> items, Assignable target, List<ProtocolStep> out) {
+        Map<String, SourceSpan> initialised = new HashMap<>();
+        for (GroupItem gi : items) {
+            if (gi instanceof GroupItem.Init init) {
+                SourceSpan first = initialised.putIfAbsent(init.variable().text(), init.span());
+                if (first != null) {
+                    diagnostics.error(init.variable().span(), "'" + init.variable().text() + "' is already initialised on line " + first.line(),
+                            "keep one 'init " + init.variable().text() + " = ...'");
+                    continue;
+                }
+                assignment(target, init.variable(), init.value(), init.span()).ifPresent(out::add);
+            }
+        }
+    }
+
+    /**
+     * Brian2's PoissonGroup is a neuron group with a rates variable (a subexpression when the
+     * rates are an expression) and the threshold {@code rand() < rates*dt}; Myelin builds exactly that.
+     */
+    private static Item.NeuronGroupDecl poissonGroup(Item.PoissonDecl p) {
+        SourceSpan at = p.rates().span();
+        Ident rates = new Ident("rates", at);
+        Expression hz = new Expression.Name("Hz", at);
+        List<GroupItem> items = new ArrayList<>();
+        if (p.quoted()) {
+            items.add(new GroupItem.Equations(List.of(new Equation.Subexpression(rates, p.rates(), hz, List.of(), at)), at));
+        } else {
+            items.add(new GroupItem.Equations(List.of(new Equation.Parameter(rates, hz, List.of(), at)), at));
+            items.add(new GroupItem.Init(rates, p.rates(), at));
+        }
+        Expression draw = new Expression.Call(new Ident("rand", at), List.of(), at);
+        Expression chance = new Expression.Binary(Op.MUL, new Expression.Name("rates", at), new Expression.Name("dt", at), at, at);
+        items.add(new GroupItem.Threshold(new Expression.Binary(Op.LT, draw, chance, at, at), at));
+        return new Item.NeuronGroupDecl(p.name(), p.size(), items, p.span());
+    }
+
+    private void synapses(Item.SynapsesDecl sd, SynapsesChecker checker, boolean delayAssigned, List<ProtocolStep> inits) {
+        if (!declare(sd.name(), "synapses")) return;
+        GroupChecker.Result src = groups.get(sd.source().group().text());
+        GroupChecker.Result tgt = groups.get(sd.target().group().text());
+        if (src == null) unknownGroup(sd.source().group());
+        if (tgt == null) unknownGroup(sd.target().group());
+        if (src == null || tgt == null) return;
+        Optional<int[]> from = slice(sd.source(), src.group());
+        Optional<int[]> to = slice(sd.target(), tgt.group());
+        if (from.isEmpty() || to.isEmpty()) return;
+        Synapses.Endpoint source = endpoint(src.group().name(), from.get());
+        Synapses.Endpoint target = endpoint(tgt.group().name(), to.get());
+        SynapsesChecker.Result result = checker.check(sd, source, src, target, tgt, delayAssigned);
+        for (dev.myelin.compiler.model.Pathway p : result.synapses().pathways()) {
+            GroupChecker.Result trigger = p.post() ? tgt : src;
+            if (!spiking(trigger.group().name())) {
+                diagnostics.error(p.span(), "group " + trigger.group().name() + " has no threshold, so it never spikes and this " + (p.post() ? "on_post" : "on_pre") + " code would never run",
+                        "add a threshold to group " + trigger.group().name());
+            }
+        }
+        synapses.put(sd.name().text(), result);
+        // A quoted delay is the initial value of the per-synapse delay variable.
+        for (GroupItem gi : sd.items()) {
+            if (gi instanceof GroupItem.Delay d && d.quoted()) {
+                String variable = SynapsesChecker.delayVariable(d.pathway().map(Ident::text).orElse("pre"));
+                if (result.perSynapseDelays().contains(variable)) {
+                    assignment(result.assignable(), new Ident(variable, d.span()), d.value(), d.span()).ifPresent(inits::add);
+                }
+            }
+        }
+        inits(sd.items(), result.assignable(), inits);
+    }
+
+    private static Synapses.Endpoint endpoint(String group, int[] range) {
+        return new Synapses.Endpoint(group, range[0], range[1] < 0 ? Optional.empty() : Optional.of(range[1]));
+    }
+
+    private boolean spiking(String group) {
+        GroupChecker.Result g = groups.get(group);
+        return g != null && (g.hasThreshold() || generators.stream().anyMatch(sg -> sg.group().equals(group)));
+    }
+
+    /** The synapses whose pre pathway's delay is assigned (S.delay = ...), so it must be a per-synapse variable. */
+    private static Set<String> delayAssignments(ModelFile file) {
+        Set<String> out = new HashSet<>();
+        for (Item item : file.items()) {
+            if (item instanceof Item.Assign a && a.variable().text().equals("delay")) out.add(a.group().text());
+            if (item instanceof Item.SynapsesDecl sd) {
+                for (GroupItem gi : sd.items()) {
+                    if (gi instanceof GroupItem.Init init && init.variable().text().equals("delay")) out.add(sd.name().text());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The group or synapses named, or null (reported). */
+    private Assignable assignable(Ident name) {
+        GroupChecker.Result g = groups.get(name.text());
+        if (g != null) return g.assignable();
+        SynapsesChecker.Result syn = synapses.get(name.text());
+        if (syn != null) return syn.assignable();
+        unknownGroup(name);
+        return null;
+    }
+
+    private Optional<Monitor.Spikes> spikeMonitorRange(String name) {
+        return Optional.ofNullable(spikeMonitors.get(name));
+    }
+
+    /** Where the data files a model names are looked up: beside the model file. */
+    static java.nio.file.Path dataDirectory(ModelFile file) {
+        java.nio.file.Path parent = java.nio.file.Path.of(file.source().name()).toAbsolutePath().getParent();
+        return parent == null ? java.nio.file.Path.of(".") : parent;
     }
 
     // ── file-level declarations ──
@@ -242,9 +388,9 @@ public final class Checker {
 
     // ── assignments (init, and the protocol's G.x = ...) ──
 
-    private Optional<ProtocolStep> assignment(GroupChecker.Result g, Ident variable, Expression value, SourceSpan span) {
+    private Optional<ProtocolStep> assignment(Assignable g, Ident variable, Expression value, SourceSpan span) {
         String name = variable.text();
-        String group = g.group().name();
+        String group = g.name();
         Symbol.Value target = g.variables().get(name);
         if (target == null) {
             Optional<Symbol.Value> other = g.scope().resolve(name);
@@ -256,7 +402,7 @@ public final class Checker {
                 diagnostics.error(variable.span(), "cannot assign to '" + name + "': it is " + other.get().kind().describe(),
                         "only the group's state variables and parameters can be assigned");
             } else {
-                diagnostics.error(variable.span(), "group " + group + " has no variable '" + name + "'", variablesHelp(g, name));
+                diagnostics.error(variable.span(), g.what() + " " + group + " has no variable '" + name + "'", variablesHelp(g, name));
             }
             return Optional.empty();
         }
@@ -272,7 +418,7 @@ public final class Checker {
             return Optional.empty();
         }
         if (value instanceof Expression.ListLit list && target.expr() instanceof Expr.Var v && v.kind() == VarKind.SHARED) {
-            diagnostics.error(list.span(), "'" + name + "' is shared, so group " + group + " has one value of it, not one per neuron",
+            diagnostics.error(list.span(), "'" + name + "' is shared, so " + g.what() + " " + group + " has one value of it, not one per " + g.element(),
                     "assign a single value, e.g. 'G." + name + " = " + Wording.example("1", want) + "'");
             return Optional.empty();
         }
@@ -287,7 +433,7 @@ public final class Checker {
                 }
                 items.add(t.expr());
             }
-            Expr size = g.group().size();
+            Expr size = g.size();
             if (size instanceof Expr.Num n && n.value() != items.size()) {
                 diagnostics.error(list.span(), "this list has " + items.size() + " value" + (items.size() == 1 ? "" : "s") + " but group " + group + " has " + (long) n.value() + " neurons",
                         "give one value per neuron, or a single value for all");
@@ -320,10 +466,10 @@ public final class Checker {
                         : "give the value in " + want + ", e.g. '" + Wording.example("0.5", want) + "'");
     }
 
-    private static String variablesHelp(GroupChecker.Result g, String name) {
+    private static String variablesHelp(Assignable g, String name) {
         return Wording.closest(name, g.variables().keySet()).map(c -> "did you mean '" + c + "'?")
-                .orElse(g.variables().isEmpty() ? "declare it in the group's equations, e.g. '" + name + " : volt'"
-                        : "the variables of " + g.group().name() + " are: " + String.join(", ", g.variables().keySet()));
+                .orElse(g.variables().isEmpty() ? "declare it in the " + (g.what().equals("group") ? "group's" : "synapses'") + " equations, e.g. '" + name + " : volt'"
+                        : "the variables of " + g.name() + " are: " + String.join(", ", g.variables().keySet()));
     }
 
     // ── monitors ──
@@ -377,13 +523,15 @@ public final class Checker {
             unknownGroup(m.source().group());
             return Optional.empty();
         }
-        if (!g.hasThreshold()) {
+        if (!spiking(g.group().name())) {
             diagnostics.error(m.source().group().span(), "group " + g.group().name() + " has no threshold, so it never spikes",
                     "add a threshold to the group, or record a variable with a statemonitor");
             return Optional.empty();
         }
         Optional<int[]> range = slice(m.source(), g.group());
-        return range.map(r -> new Monitor.Spikes(m.name().text(), g.group().name(), r[0], r[1]));
+        Optional<Monitor> monitor = range.map(r -> new Monitor.Spikes(m.name().text(), g.group().name(), r[0], r[1]));
+        monitor.ifPresent(mon -> spikeMonitors.put(mon.name(), (Monitor.Spikes) mon));
+        return monitor;
     }
 
     private Optional<Monitor> rateMonitor(Item.RateMonitorDecl m) {
@@ -433,9 +581,21 @@ public final class Checker {
     private Optional<Monitor> stateMonitor(Item.StateMonitorDecl m) {
         String groupName = m.variables().get(0).group().text();
         GroupChecker.Result g = groups.get(groupName);
-        if (g == null) {
+        SynapsesChecker.Result syn = synapses.get(groupName);
+        if (g == null && syn == null) {
             unknownGroup(m.variables().get(0).group());
             return Optional.empty();
+        }
+        Assignable owner = g != null ? g.assignable() : syn.assignable();
+        boolean atEnd = false;
+        if (m.when().isPresent()) {
+            String when = m.when().get().text();
+            if (!when.equals("start") && !when.equals("end")) {
+                diagnostics.error(m.when().get().span(), "a state monitor records at the start or the end of each step, not '" + when + "'",
+                        "write 'when start' (Brian2's default) or 'when end'");
+                return Optional.empty();
+            }
+            atEnd = when.equals("end");
         }
         List<String> vars = new ArrayList<>();
         for (Item.VarRef ref : m.variables()) {
@@ -445,17 +605,18 @@ public final class Checker {
                 return Optional.empty();
             }
             String var = ref.variable().text();
-            Optional<Symbol.Value> sym = g.scope().resolve(var);
-            boolean recordable = sym.isPresent() && switch (sym.get().kind()) {
-                case STATE_VARIABLE, PARAMETER, CONSTANT_PARAMETER, BUILTIN_VARIABLE, SUBEXPRESSION -> !g.scope().builtin(var).isPresent() || g.variables().containsKey(var);
-                default -> false;
-            };
-            if (!recordable) {
-                diagnostics.error(ref.variable().span(), "group " + groupName + " has no variable '" + var + "' to record", variablesHelp(g, var));
+            Optional<Symbol.Value> sym = owner.scope().resolve(var);
+            boolean own = owner.variables().containsKey(var) || (sym.isPresent() && sym.get().kind() == Symbol.Kind.SUBEXPRESSION
+                    && (g == null || g.group().subexpressions().stream().anyMatch(sub -> sub.name().equals(var)))
+                    && (syn == null || syn.synapses().subexpressions().stream().anyMatch(sub -> sub.name().equals(var))))
+                    || (syn != null && var.equals("lastupdate") && syn.synapses().hasEventDriven());
+            if (!own) {
+                diagnostics.error(ref.variable().span(), owner.what() + " " + groupName + " has no variable '" + var + "' to record", variablesHelp(owner, var));
                 return Optional.empty();
             }
             vars.add(var);
         }
+        if (syn != null) return synapseMonitor(m, groupName, vars, atEnd);
         List<Integer> indices = new ArrayList<>();
         boolean all = false;
         long n = g.group().size() instanceof Expr.Num num ? (long) num.value() : Long.MAX_VALUE;
@@ -483,19 +644,45 @@ public final class Checker {
                 }
                 for (long k = a.getAsLong(); k < b.getAsLong(); k++) indices.add((int) k);
         }
-        Optional<Expr> recordDt = Optional.empty();
-        if (m.dt().isPresent()) {
-            recordDt = timeValue(m.dt().get(), "a monitor's dt", true, "dt 1 ms");
-            if (recordDt.isEmpty()) return Optional.empty();
-            if (recordDt.get() instanceof Expr.Num every && modelDt instanceof Expr.Num step) {
-                double ratio = every.value() / step.value();
-                if (Math.abs(ratio - Math.rint(ratio)) > 1e-6 * ratio || Math.rint(ratio) < 1) {
-                    diagnostics.error(m.dt().get().span(), "a monitor's dt must be a whole multiple of the model's dt (" + milliseconds(step.value()) + " ms)",
-                            "record every k steps, e.g. 'dt " + milliseconds(10 * step.value()) + " ms'");
-                    return Optional.empty();
-                }
+        Optional<Optional<Expr>> every = recordDt(m);
+        if (every.isEmpty()) return Optional.empty();
+        return Optional.of(new Monitor.State(m.name().text(), groupName, vars, indices, all, every.get(), atEnd));
+    }
+
+    /** Synapse indices are checked when the synapses exist, at run time. */
+    private Optional<Monitor> synapseMonitor(Item.StateMonitorDecl m, String name, List<String> vars, boolean atEnd) {
+        List<Integer> indices = new ArrayList<>();
+        boolean all = m.record() instanceof Item.RecordAll;
+        if (m.record() instanceof Item.RecordList list) {
+            for (Expression e : list.indices()) {
+                OptionalLong k = constantIndex(e);
+                if (k.isEmpty()) return Optional.empty();
+                indices.add((int) k.getAsLong());
+            }
+        } else if (m.record() instanceof Item.RecordRange range) {
+            OptionalLong a = constantIndex(range.start());
+            OptionalLong b = constantIndex(range.stop());
+            if (a.isEmpty() || b.isEmpty()) return Optional.empty();
+            for (long k = a.getAsLong(); k < b.getAsLong(); k++) indices.add((int) k);
+        }
+        Optional<Optional<Expr>> every = recordDt(m);
+        if (every.isEmpty()) return Optional.empty();
+        return Optional.of(new Monitor.State(m.name().text(), name, vars, indices, all, every.get(), atEnd));
+    }
+
+    /** The monitor's dt: empty when it is wrong (reported), else the optional dt. */
+    private Optional<Optional<Expr>> recordDt(Item.StateMonitorDecl m) {
+        if (m.dt().isEmpty()) return Optional.of(Optional.empty());
+        Optional<Expr> recordDt = timeValue(m.dt().get(), "a monitor's dt", true, "dt 1 ms");
+        if (recordDt.isEmpty()) return Optional.empty();
+        if (recordDt.get() instanceof Expr.Num every && modelDt instanceof Expr.Num step) {
+            double ratio = every.value() / step.value();
+            if (Math.abs(ratio - Math.rint(ratio)) > 1e-6 * ratio || Math.rint(ratio) < 1) {
+                diagnostics.error(m.dt().get().span(), "a monitor's dt must be a whole multiple of the model's dt (" + milliseconds(step.value()) + " ms)",
+                        "record every k steps, e.g. 'dt " + milliseconds(10 * step.value()) + " ms'");
+                return Optional.empty();
             }
         }
-        return Optional.of(new Monitor.State(m.name().text(), groupName, vars, indices, all, recordDt));
+        return Optional.of(recordDt);
     }
 }

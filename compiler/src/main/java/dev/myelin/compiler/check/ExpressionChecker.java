@@ -36,6 +36,11 @@ final class ExpressionChecker {
         if (e instanceof Expression.Call c) return call(c, scope);
         if (e instanceof Expression.Unary u) return unary(u, scope);
         if (e instanceof Expression.Binary b) return binary(b, scope);
+        if (e instanceof Expression.Dotted d) {
+            diagnostics.error(d.span(), "'" + d.object().text() + "." + d.member().text() + "' cannot be used here",
+                    "inside a group's code, refer to its variables by name; use 'object.variable' only in save statements");
+            return Typed.INVALID;
+        }
         diagnostics.error(e.span(), "a list of values is not allowed here",
                 "lists set one value per neuron: 'G.x = [1, 2, 3]' or 'init x = [1, 2, 3]'");
         return Typed.INVALID;
@@ -113,6 +118,8 @@ final class ExpressionChecker {
 
     private Typed call(Expression.Call c, Scope scope) {
         String fname = c.function().text();
+        Optional<dev.myelin.compiler.model.TimedArray> table = scope.table(fname);
+        if (table.isPresent()) return tableCall(c, table.get(), scope);
         Optional<Function> fn = Function.byName(fname);
         if (fn.isEmpty()) {
             List<String> names = java.util.Arrays.stream(Function.values()).map(f -> f.brianName).toList();
@@ -188,6 +195,35 @@ final class ExpressionChecker {
         }
         List<Expr> exprs = args.stream().map(Typed::expr).toList();
         return new Typed(fold(new Expr.Call(f, exprs, 0)), result);
+    }
+
+    /** {@code stim(t)} or {@code stim(t, i)}: a lookup in a timed array, never folded. */
+    private Typed tableCall(Expression.Call c, dev.myelin.compiler.model.TimedArray table, Scope scope) {
+        String name = table.name();
+        int arity = table.twoDimensional() ? 2 : 1;
+        String how = table.twoDimensional() ? name + "(t, i)" : name + "(t)";
+        if (c.args().size() != arity) {
+            diagnostics.error(c.span(), "timed array " + name + " is " + (arity == 2 ? "2-D" : "1-D") + ", so it takes " + (arity == 2 ? "two arguments" : "one argument"),
+                    "write '" + how + "'");
+            return Typed.INVALID;
+        }
+        if (!scope.isGroupScope()) {
+            diagnostics.error(c.span(), "a timed array can only be called in group code", "call it in equations, e.g. 'I = " + how + " : amp'");
+            return Typed.INVALID;
+        }
+        Typed time = check(c.args().get(0), scope);
+        Typed index = arity == 2 ? check(c.args().get(1), scope) : null;
+        if (time.invalid() || (index != null && index.invalid())) return Typed.INVALID;
+        if (time.isBoolean() || !time.dimension().equals(Scope.SECOND)) {
+            diagnostics.error(c.args().get(0).span(), "the first argument of " + name + " is a time, but this " + Wording.is(time.dimension()), "write '" + how + "'");
+            return Typed.INVALID;
+        }
+        if (index != null && (index.isBoolean() || !index.dimension().isDimensionless() || index.expr().type() != ValueType.INT)) {
+            diagnostics.error(c.args().get(1).span(), "the second argument of " + name + " is a neuron index, a whole number", "write '" + how + "'");
+            return Typed.INVALID;
+        }
+        List<Expr> args = index == null ? List.of(time.expr()) : List.of(time.expr(), index.expr());
+        return new Typed(new Expr.Call(Function.TABLE, args, table.index()), table.dimension());
     }
 
     private Typed unary(Expression.Unary u, Scope scope) {

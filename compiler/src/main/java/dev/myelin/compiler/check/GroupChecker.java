@@ -19,6 +19,7 @@ import dev.myelin.compiler.model.Method;
 import dev.myelin.compiler.model.NeuronGroup;
 import dev.myelin.compiler.model.Refractory;
 import dev.myelin.compiler.model.Subexpression;
+import dev.myelin.compiler.model.SynapticWrite;
 import dev.myelin.compiler.model.Variable;
 import dev.myelin.runtime.units.Dimension;
 
@@ -57,6 +58,9 @@ final class GroupChecker {
      * {@code hasThreshold} says whether one was written, even if it had errors.
      */
     record Result(NeuronGroup group, Scope scope, Map<String, Symbol.Value> variables, boolean hasThreshold) {
+        Assignable assignable() {
+            return new Assignable(group.name(), "group", "neuron", variables, scope, group.size());
+        }
     }
 
     /** What a reserved name means, e.g. "the simulation time" for {@code t}. */
@@ -335,13 +339,22 @@ final class GroupChecker {
 
     /** A statement of per-neuron code (reset): {@code x = e}, {@code x += e}, ... */
     Optional<Assignment> statement(Statement st, Scope scope, String where) {
+        return write(st, scope, where, "a variable of this group").map(w -> new Assignment(w.target().name(), w.value()));
+    }
+
+    /**
+     * A statement of code that writes a variable resolved in {@code scope} (per-neuron or
+     * per-synapse code); the target keeps its kind (array, pre, post). {@code owner} says in the
+     * message what the target should have been, e.g. "a variable of this group".
+     */
+    Optional<SynapticWrite> write(Statement st, Scope scope, String where, String owner) {
         String name = st.target().text();
         Optional<Symbol.Value> target = scope.resolve(name);
         Typed value = expressions.check(st.value(), scope);
         if (target.isEmpty()) {
             Optional<String> near = Wording.closest(name, scope.declaredNames());
             String unit = value.invalid() || value.isBoolean() ? "volt" : value.dimension().toString();
-            diagnostics.error(st.target().span(), "the " + where + " assigns to '" + name + "', which is not a variable of this group",
+            diagnostics.error(st.target().span(), "the " + where + " assigns to '" + name + "', which is not " + owner,
                     near.map(n -> "did you mean '" + n + "'?").orElse("declare it in the equations, e.g. '" + name + " : " + unit + "'"));
             return Optional.empty();
         }
@@ -349,12 +362,15 @@ final class GroupChecker {
         if (sym.isBroken()) return Optional.empty();
         if (!writable(sym, st.target().span(), name)) return Optional.empty();
         if (sym.expr() instanceof Expr.Var v && v.kind() == VarKind.SHARED) {
-            diagnostics.error(st.target().span(), "the " + where + " runs once for every neuron that spikes, so it cannot write the shared variable '" + name + "'",
-                    "make '" + name + "' a per-neuron variable (remove (shared)), or set it between runs with 'G." + name + " = ...'");
+            boolean perNeuron = where.equals("reset");
+            diagnostics.error(st.target().span(), "the " + where + " runs once for every " + (perNeuron ? "neuron that spikes" : "synapse that receives an event")
+                            + ", so it cannot write the shared variable '" + name + "'",
+                    "make '" + name + "' a " + (perNeuron ? "per-neuron" : "per-synapse") + " variable (remove (shared)), or set it between runs with '"
+                            + (perNeuron ? "G." : "S.") + name + " = ...'");
             return Optional.empty();
         }
         if (value.invalid()) return Optional.empty();
-        Expr current = sym.expr();
+        Expr.Var current = (Expr.Var) sym.expr();
         Expr result;
         switch (st.op()) {
             case "=" -> {
@@ -380,7 +396,7 @@ final class GroupChecker {
                 result = new Expr.Binary(st.op().equals("*=") ? Op.MUL : Op.DIV, current, value.expr());
             }
         }
-        return Optional.of(new Assignment(name, result));
+        return Optional.of(new SynapticWrite(current, result));
     }
 
     private void unitMismatch(Statement st, String name, Dimension target, Dimension value) {
@@ -398,6 +414,7 @@ final class GroupChecker {
             case MODEL_CONST -> "it is a const, fixed when the model is compiled";
             case MODEL_PARAM -> "it is a param, the same for the whole model";
             case BUILTIN_VARIABLE -> "it is set by the refractoriness mechanism";
+            case SYNAPTIC_BUILTIN -> "it is maintained by the synapses";
             default -> "it is " + sym.kind().describe();
         };
         if (why == null) return true;

@@ -30,9 +30,13 @@ final class Scope {
     /** The names {@code lazy} knows, for suggestions. */
     private final Set<String> lazyNames;
 
-    private Scope(Map<String, Symbol.Value> model, UnitTable units, Map<String, Symbol.Value> group,
-                  Function<String, Optional<Symbol.Value>> lazy, Set<String> lazyNames) {
+    /** The model's timed arrays by name (shared by every scope of a model, filled as they are declared). */
+    private final Map<String, dev.myelin.compiler.model.TimedArray> tables;
+
+    private Scope(Map<String, Symbol.Value> model, UnitTable units, Map<String, dev.myelin.compiler.model.TimedArray> tables,
+                  Map<String, Symbol.Value> group, Function<String, Optional<Symbol.Value>> lazy, Set<String> lazyNames) {
         this.model = model;
+        this.tables = tables;
         this.units = units;
         this.group = group;
         this.lazy = lazy;
@@ -40,8 +44,13 @@ final class Scope {
     }
 
     /** The file level: consts, params, units. */
-    static Scope fileLevel(Map<String, Symbol.Value> model, UnitTable units) {
-        return new Scope(model, units, Map.of(), name -> Optional.empty(), Set.of());
+    static Scope fileLevel(Map<String, Symbol.Value> model, UnitTable units, Map<String, dev.myelin.compiler.model.TimedArray> tables) {
+        return new Scope(model, units, tables, Map.of(), name -> Optional.empty(), Set.of());
+    }
+
+    /** A timed array called by name in code, e.g. {@code stim(t)}. */
+    Optional<dev.myelin.compiler.model.TimedArray> table(String name) {
+        return Optional.ofNullable(tables.get(name));
     }
 
     /**
@@ -55,7 +64,7 @@ final class Scope {
         names.putIfAbsent("i", new Symbol.Value(new Expr.Var("i", VarKind.INDEX, ValueType.INT, groupName), Dimension.DIMENSIONLESS, Symbol.Kind.INDEX, null));
         names.putIfAbsent("N", new Symbol.Value(new Expr.Var("N", VarKind.SIZE, ValueType.INT, groupName), Dimension.DIMENSIONLESS, Symbol.Kind.SIZE, null));
         names.putIfAbsent("t", new Symbol.Value(new Expr.Var("t", VarKind.TIME, ValueType.DOUBLE, ""), SECOND, Symbol.Kind.TIME, null));
-        return new Scope(model, units, names, subexpressions, subexpressionNames);
+        return new Scope(model, units, tables, names, subexpressions, subexpressionNames);
     }
 
     boolean isGroupScope() {

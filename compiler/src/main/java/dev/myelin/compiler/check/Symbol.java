@@ -25,7 +25,7 @@ sealed interface Symbol {
 
     enum Kind {
         STATE_VARIABLE, PARAMETER, CONSTANT_PARAMETER, BUILTIN_VARIABLE, SUBEXPRESSION, INDEX, SIZE, TIME,
-        MODEL_PARAM, MODEL_CONST, UNIT, MATH_CONSTANT;
+        MODEL_PARAM, MODEL_CONST, UNIT, MATH_CONSTANT, SYNAPTIC_BUILTIN;
 
         String describe() {
             return switch (this) {
@@ -41,6 +41,7 @@ sealed interface Symbol {
                 case MODEL_CONST -> "a const";
                 case UNIT -> "a unit";
                 case MATH_CONSTANT -> "a mathematical constant";
+                case SYNAPTIC_BUILTIN -> "a built-in variable of the synapses";
             };
         }
     }

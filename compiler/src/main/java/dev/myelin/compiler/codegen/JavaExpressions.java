@@ -15,10 +15,22 @@ final class JavaExpressions {
     private static final String RNG = "dev.myelin.runtime.random.CounterRng";
 
     private final int stream;
+    /** The loop index of the code being printed: {@code i} per neuron, {@code _syn} per synapse. */
+    private final String index;
 
     /** {@code stream} identifies the group whose per-neuron code is being printed. */
     JavaExpressions(int stream) {
+        this(stream, "i");
+    }
+
+    /** For per-synapse code ({@code index} "_syn") or other loops with their own index name. */
+    JavaExpressions(int stream, String index) {
         this.stream = stream;
+        this.index = index;
+    }
+
+    int stream() {
+        return stream;
     }
 
     /** In the expression's own type: boolean for conditions, numeric otherwise. */
@@ -64,12 +76,16 @@ final class JavaExpressions {
         return v < 0 || (v == 0 && 1 / v < 0) ? "(" + text + ")" : text;
     }
 
-    private static String variable(Expr.Var v) {
+    private String variable(Expr.Var v) {
         return switch (v.kind()) {
-            case ARRAY -> JavaNames.array(v.owner(), v.name()) + "[i]";
+            case ARRAY -> JavaNames.array(v.owner(), v.name()) + "[" + index + "]";
+            case PRE -> JavaNames.array(v.owner(), v.name()) + "[_pre]";
+            case POST -> JavaNames.array(v.owner(), v.name()) + "[_post]";
+            case PRE_INDEX -> "_pre";
+            case POST_INDEX -> "_post";
             case SHARED -> JavaNames.array(v.owner(), v.name());
             case PARAM -> JavaNames.param(v.name());
-            case INDEX -> "i";
+            case INDEX -> index;
             case SIZE -> JavaNames.size(v.owner());
             case TIME -> "t";
             case DT -> "dt";
@@ -139,8 +155,9 @@ final class JavaExpressions {
             case EXPREL -> MATH + ".exprel(" + a + ")";
             case EXPM1 -> "Math.expm1(" + a + ")";
             case LOG1P -> "Math.log1p(" + a + ")";
-            case RAND -> RNG + ".uniform(seed, " + stream + ", i, step, " + c.site() + ")";
-            case RANDN -> RNG + ".normal(seed, " + stream + ", i, step, " + c.site() + ")";
+            case RAND -> RNG + ".uniform(seed, " + stream + ", " + index + ", step, " + c.site() + ")";
+            case RANDN -> RNG + ".normal(seed, " + stream + ", " + index + ", step, " + c.site() + ")";
+            case TABLE -> JavaNames.table(c.site()) + ".at(" + a + (c.args().size() > 1 ? ", " + number(c.args().get(1)) : "") + ")";
         };
     }
 }

@@ -15,6 +15,10 @@ import dev.myelin.compiler.model.CheckedModel;
 import dev.myelin.compiler.model.Monitor;
 import dev.myelin.compiler.model.Param;
 import dev.myelin.compiler.model.ProtocolStep;
+import dev.myelin.compiler.model.SpikeGenerator;
+import dev.myelin.compiler.model.TimedArray;
+import dev.myelin.compiler.lower.PathwayPlan;
+import dev.myelin.compiler.lower.SynapsePlan;
 import dev.myelin.runtime.units.Dimension;
 
 import javax.lang.model.element.Modifier;
@@ -42,16 +46,21 @@ public final class JavaGenerator {
     private static final ClassName SPIKE_REC = ClassName.get("dev.myelin.runtime.monitor", "SpikeRecorder");
     private static final ClassName STATE_REC = ClassName.get("dev.myelin.runtime.monitor", "StateRecorder");
     private static final ClassName RATE_REC = ClassName.get("dev.myelin.runtime.monitor", "RateRecorder");
+    private static final ClassName SPIKE_TRAIN = ClassName.get("dev.myelin.runtime.input", "SpikeTrain");
+    private static final ClassName SPIKE_TRAIN_FILES = ClassName.get("dev.myelin.runtime.input", "SpikeTrainFiles");
+    private static final ClassName TIMED_VALUES = ClassName.get("dev.myelin.runtime.input", "TimedValues");
 
     private final LoweredModel lowered;
     private final CheckedModel model;
     private final List<GroupPlan> scheduleOrder;
     private final TypeSpec.Builder type;
     private final List<MethodSpec> methods = new ArrayList<>();
+    private final SynapseCode synapseCode;
 
     private JavaGenerator(LoweredModel lowered, String simpleName) {
         this.lowered = lowered;
         this.model = lowered.model();
+        this.synapseCode = new SynapseCode(lowered, methods);
         // Brian2 orders objects in the same slot by name.
         this.scheduleOrder = lowered.groups().stream().sorted(Comparator.comparing(GroupPlan::name)).toList();
         this.type = TypeSpec.classBuilder(simpleName).addModifiers(Modifier.PUBLIC, Modifier.FINAL).superclass(BASE)
@@ -72,7 +81,14 @@ public final class JavaGenerator {
         constructor();
         advance();
         for (GroupPlan g : lowered.groups()) groupMethods(g);
+        for (SynapsePlan syn : lowered.synapses()) {
+            synapseCode.connectMethods(syn, synapseMonitors(syn.name()));
+            synapseCode.update(syn);
+            synapseCode.summed(syn);
+            for (PathwayPlan p : syn.pathways()) synapseCode.pathway(syn, p);
+        }
         monitorMethods();
+        beforeRun();
         protocol();
         accessors();
         methods.forEach(type::addMethod);
@@ -92,13 +108,28 @@ public final class JavaGenerator {
             type.addField(int[].class, JavaNames.spikes(g.name()), Modifier.PRIVATE, Modifier.FINAL);
             type.addField(int.class, JavaNames.spikeCount(g.name()), Modifier.PRIVATE);
         }
+        for (SynapsePlan syn : lowered.synapses()) synapseCode.fields(type, syn);
+        for (SpikeGenerator gen : model.generators()) type.addField(SPIKE_TRAIN, JavaNames.generator(gen.group()), Modifier.PRIVATE, Modifier.FINAL);
+        for (TimedArray table : model.timedArrays()) type.addField(TIMED_VALUES, JavaNames.table(table.index()), Modifier.PRIVATE, Modifier.FINAL);
         for (Monitor m : model.monitors()) {
             ClassName rec = m instanceof Monitor.Spikes ? SPIKE_REC : m instanceof Monitor.State ? STATE_REC : RATE_REC;
-            type.addField(rec, JavaNames.recorder(m.name()), Modifier.PRIVATE, Modifier.FINAL);
+            // A monitor of synapses is created once the synapses exist (after connect).
+            if (isSynapses(m.group())) type.addField(rec, JavaNames.recorder(m.name()), Modifier.PRIVATE);
+            else type.addField(rec, JavaNames.recorder(m.name()), Modifier.PRIVATE, Modifier.FINAL);
         }
     }
 
-    private static Class<?> arrayType(ValueType t) {
+    private boolean isSynapses(String name) {
+        return lowered.synapsesNamed(name).isPresent();
+    }
+
+    private List<Monitor.State> synapseMonitors(String synapses) {
+        List<Monitor.State> out = new ArrayList<>();
+        for (Monitor m : model.monitors()) if (m instanceof Monitor.State st && st.group().equals(synapses)) out.add(st);
+        return out;
+    }
+
+    static Class<?> arrayType(ValueType t) {
         return switch (t) {
             case DOUBLE -> double[].class;
             case INT -> int[].class;
@@ -141,7 +172,33 @@ public final class JavaGenerator {
             }
             ctor.addStatement("this.$L = new int[$L]", JavaNames.spikes(g.name()), n);
         }
+        for (TimedArray table : model.timedArrays()) {
+            String field = JavaNames.table(table.index());
+            if (table.values().isPresent()) {
+                String values = String.join(", ", table.values().get().stream().map(v -> JavaExpressions.literal(Expr.Num.of(v))).toList());
+                ctor.addStatement("this.$L = new $T(new double[] {$L}, 1, $L, dt)", field, TIMED_VALUES, values, java.number(table.dt()));
+            } else {
+                ctor.addStatement("this.$L = $T.fromNpy(sim.dataFile($S), $L, $L, dt)", field, TIMED_VALUES, table.file().get(),
+                        JavaExpressions.literal(Expr.Num.of(table.scale())), java.number(table.dt()));
+            }
+        }
+        for (SpikeGenerator gen : model.generators()) {
+            String spikes;
+            if (gen.source() instanceof SpikeGenerator.Inline in) {
+                spikes = "new " + SPIKE_TRAIN.canonicalName() + ".Spikes(new int[] {" + String.join(", ", in.indices().stream().map(String::valueOf).toList())
+                        + "}, new double[] {" + String.join(", ", in.times().stream().map(v -> JavaExpressions.literal(Expr.Num.of(v))).toList()) + "})";
+            } else if (gen.source() instanceof SpikeGenerator.Csv csv) {
+                spikes = SPIKE_TRAIN_FILES.canonicalName() + ".csv(sim.dataFile(\"" + escape(csv.path()) + "\"))";
+            } else {
+                SpikeGenerator.Npy npy = (SpikeGenerator.Npy) gen.source();
+                spikes = SPIKE_TRAIN_FILES.canonicalName() + ".npy(sim.dataFile(\"" + escape(npy.indices()) + "\"), sim.dataFile(\"" + escape(npy.times()) + "\"))";
+            }
+            String period = gen.period().map(java::number).orElse("0");
+            ctor.addStatement("this.$L = new $T($S, this.$L, $L, $L)", JavaNames.generator(gen.group()), SPIKE_TRAIN, gen.group(), JavaNames.size(gen.group()), spikes, period);
+        }
+        for (SynapsePlan syn : lowered.synapses()) synapseCode.construct(ctor, syn);
         for (Monitor m : model.monitors()) {
+            if (isSynapses(m.group())) continue;
             String n = JavaNames.size(m.group());
             String field = JavaNames.recorder(m.name());
             if (m instanceof Monitor.Spikes s) {
@@ -177,7 +234,7 @@ public final class JavaGenerator {
         }
     }
 
-    private static String javaType(ValueType t) {
+    static String javaType(ValueType t) {
         return switch (t) {
             case DOUBLE -> "double";
             case INT -> "int";
@@ -187,6 +244,12 @@ public final class JavaGenerator {
 
     // ── the time loop ──
 
+    /**
+     * One step in Brian2's schedule: start (state monitors), groups (summed variables, then state
+     * updates of groups and synapses), thresholds (and spike generators, spike monitors), synapses
+     * (pre pathways, then post pathways), resets, end (rate monitors, state monitors at the end).
+     * Objects in one slot run in the order of their names, as in Brian2.
+     */
     private void advance() {
         MethodSpec.Builder m = MethodSpec.methodBuilder("advance").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .addParameter(long.class, "from").addParameter(long.class, "to");
@@ -195,22 +258,36 @@ public final class JavaGenerator {
         for (GroupPlan g : scheduleOrder) {
             if (!g.beforeStart().isEmpty()) m.addStatement("beforeStart_$L(step, t)", g.name());
         }
-        for (Monitor mon : model.monitors()) {
-            if (mon instanceof Monitor.State) {
-                m.addStatement("if ($L.due(step)) record_$L(step, t)", JavaNames.recorder(mon.name()), mon.name());
-            }
+        recordStates(m, false);
+        List<SynapsePlan> synapses = lowered.synapses().stream().sorted(Comparator.comparing(SynapsePlan::name)).toList();
+        for (SynapsePlan syn : synapses) {
+            for (var sum : syn.summed()) m.addStatement("summed_$L_$L(step, t)", syn.name(), sum.target().name());
         }
+        java.util.TreeMap<String, String> updates = new java.util.TreeMap<>();
         for (GroupPlan g : scheduleOrder) {
-            if (!g.update().isEmpty() || g.hasRefractoriness()) m.addStatement("update_$L(step, t)", g.name());
+            if (!g.update().isEmpty() || g.hasRefractoriness()) updates.put(g.name(), "update_" + g.name() + "(step, t)");
         }
+        for (SynapsePlan syn : synapses) if (!syn.update().isEmpty()) updates.put(syn.name(), "update_" + syn.name() + "(step, t)");
+        for (String call : updates.values()) m.addStatement(call);
         for (GroupPlan g : scheduleOrder) {
-            if (g.threshold().isEmpty()) continue;
-            m.addStatement("threshold_$L(step, t)", g.name());
+            boolean generator = model.generator(g.name()).isPresent();
+            if (g.threshold().isEmpty() && !generator) continue;
+            if (generator) m.addStatement("this.$L = this.$L.emit(step, this.$L)", JavaNames.spikeCount(g.name()), JavaNames.generator(g.name()), JavaNames.spikes(g.name()));
+            else m.addStatement("threshold_$L(step, t)", g.name());
             for (Monitor mon : model.monitors()) {
                 if (mon instanceof Monitor.Spikes s && s.group().equals(g.name())) {
                     m.addStatement("$L.record($L, $L, step)", JavaNames.recorder(s.name()), JavaNames.spikes(g.name()), JavaNames.spikeCount(g.name()));
                 }
             }
+        }
+        for (boolean post : new boolean[] {false, true}) {
+            java.util.TreeMap<String, String> pathways = new java.util.TreeMap<>();
+            for (SynapsePlan syn : synapses) {
+                for (PathwayPlan p : syn.pathways()) {
+                    if (p.post() == post) pathways.put(syn.name() + "_" + p.name(), "pathway_" + syn.name() + "_" + p.name() + "(step, t)");
+                }
+            }
+            for (String call : pathways.values()) m.addStatement(call);
         }
         for (GroupPlan g : scheduleOrder) {
             if (g.threshold().isPresent() && !g.reset().isEmpty()) m.addStatement("reset_$L(step, t)", g.name());
@@ -218,8 +295,35 @@ public final class JavaGenerator {
         for (Monitor mon : model.monitors()) {
             if (mon instanceof Monitor.Rate r) m.addStatement("$L.record(step, $L)", JavaNames.recorder(r.name()), JavaNames.spikeCount(r.group()));
         }
+        recordStates(m, true);
         m.endControlFlow();
         methods.add(m.build());
+    }
+
+    private void recordStates(MethodSpec.Builder m, boolean atEnd) {
+        for (Monitor mon : model.monitors()) {
+            if (mon instanceof Monitor.State st && st.atEnd() == atEnd) {
+                m.addStatement("if ($L.due(step)) record_$L(step, t)", JavaNames.recorder(mon.name()), mon.name());
+            }
+        }
+    }
+
+    /** Before each run: spike generators and delays are converted to steps of the current dt. */
+    private void beforeRun() {
+        if (model.generators().isEmpty() && lowered.synapses().isEmpty()) return;
+        MethodSpec.Builder m = MethodSpec.methodBuilder("beforeRun").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+        for (SpikeGenerator gen : model.generators()) m.addStatement("this.$L.prepare(dt, sim.step())", JavaNames.generator(gen.group()));
+        for (SynapsePlan syn : lowered.synapses()) synapseCode.beforeRun(m, syn);
+        methods.add(m.build());
+        methods.add(MethodSpec.methodBuilder("delaySteps").addModifiers(Modifier.PRIVATE).returns(int.class)
+                .addParameter(double.class, "seconds").addParameter(String.class, "pathway")
+                .addComment("Brian2 rounds delay/dt to the nearest step (numpy's round: halves to even, as Math.rint).")
+                .addStatement("final double steps = Math.rint(seconds / dt)")
+                .beginControlFlow("if (!(steps >= 0) || steps > 1 << 28)")
+                .addStatement("throw new dev.myelin.runtime.ModelError(\"synapses \" + pathway + \": a delay of \" + seconds + \" s is not a time from 0 to 2^28 steps\")")
+                .endControlFlow()
+                .addStatement("return (int) steps")
+                .build());
     }
 
     private MethodSpec.Builder slotMethod(String name) {
@@ -228,7 +332,7 @@ public final class JavaGenerator {
     }
 
     /** Local aliases of the group's arrays, so loops read locals rather than fields. */
-    private static void aliases(MethodSpec.Builder m, GroupPlan g) {
+    static void aliases(MethodSpec.Builder m, GroupPlan g) {
         m.addStatement("final int $L = this.$L", JavaNames.size(g.name()), JavaNames.size(g.name()));
         for (ArrayVar a : g.arrays()) {
             m.addStatement("final $L[] $L = this.$L", javaType(a.type()), JavaNames.array(g.name(), a.name()), JavaNames.array(g.name(), a.name()));
@@ -347,6 +451,10 @@ public final class JavaGenerator {
     private void monitorMethods() {
         for (Monitor mon : model.monitors()) {
             if (!(mon instanceof Monitor.State s)) continue;
+            if (isSynapses(s.group())) {
+                synapseCode.record(s, lowered.synapsesNamed(s.group()).orElseThrow());
+                continue;
+            }
             GroupPlan g = lowered.group(s.group());
             JavaExpressions java = new JavaExpressions(g.stream());
             MethodSpec.Builder m = slotMethod("record_" + s.name());
@@ -374,6 +482,20 @@ public final class JavaGenerator {
         for (ProtocolStep step : model.protocol()) {
             if (step instanceof ProtocolStep.Run r) {
                 p.addStatement("sim.run($L)", scalar.number(r.duration()));
+            } else if (step instanceof ProtocolStep.Connect c) {
+                p.addStatement("connect_$L()", c.synapses());
+            } else if (step instanceof ProtocolStep.Save sv) {
+                String name = "save" + k++ + "_" + sv.name();
+                p.addStatement("$L()", name);
+                saveMethod(name, sv);
+            } else if (step instanceof ProtocolStep.AssignExpr a && isSynapses(a.group())) {
+                String name = "assign" + k++ + "_" + a.group() + "_" + a.variable();
+                p.addStatement("$L()", name);
+                synapseAssign(name, a.group(), a.variable(), a.value(), null);
+            } else if (step instanceof ProtocolStep.AssignList a && isSynapses(a.group())) {
+                String name = "assign" + k++ + "_" + a.group() + "_" + a.variable();
+                p.addStatement("$L()", name);
+                synapseAssign(name, a.group(), a.variable(), null, a.values());
             } else if (step instanceof ProtocolStep.AssignExpr a) {
                     String name = "assign" + k++ + "_" + a.group() + "_" + a.variable();
                     p.addStatement("$L()", name);
@@ -421,6 +543,94 @@ public final class JavaGenerator {
         methods.add(m.build());
     }
 
+    /** {@code S.x = expr} or {@code S.x = [list]} for synapses: per synapse, once they exist. */
+    private void synapseAssign(String name, String synapses, String variable, Expr value, List<Expr> list) {
+        SynapsePlan syn = lowered.synapsesNamed(synapses).orElseThrow();
+        JavaExpressions java = new JavaExpressions(syn.stream(), "_syn");
+        MethodSpec.Builder m = synapseCode.protocolLoop(name, syn);
+        boolean shared = syn.sharedVariables().contains(variable);
+        ValueType type = syn.arrays().stream().filter(a -> a.name().equals(variable)).map(ArrayVar::type).findFirst().orElse(ValueType.DOUBLE);
+        String target = JavaNames.array(synapses, variable);
+        if (list != null) {
+            m.addStatement("final double[] values = new double[] {$L}", String.join(", ", list.stream().map(java::number).toList()));
+            m.beginControlFlow("if (values.length != $L)", JavaNames.size(synapses));
+            m.addStatement("throw sim.synapseListLengthError($S, values.length, $L)", synapses + "." + variable, JavaNames.size(synapses));
+            m.endControlFlow();
+            String cast = type == ValueType.INT ? "(int) " : "";
+            m.addStatement("for (int _syn = 0; _syn < values.length; _syn++) $L[_syn] = $L", target, type == ValueType.BOOL ? "values[_syn] != 0" : cast + "values[_syn]");
+        } else if (shared) {
+            m.addStatement("final int _syn = 0, _pre = 0, _post = 0");
+            m.addStatement("this.$L = $L", target, java.number(value));
+        } else {
+            ScalarHoister hoister = new ScalarHoister("_s", true);
+            Expr rewritten = hoister.rewrite(value);
+            SynapseCode.declareHoisted(m, hoister, java);
+            m.beginControlFlow("for (int _syn = 0; _syn < $L; _syn++)", JavaNames.size(synapses));
+            m.addStatement("final int _pre = _preOf[_syn], _post = _postOf[_syn]");
+            m.addStatement("$L[_syn] = $L", target, java.forStore(rewritten, type));
+            m.endControlFlow();
+        }
+        methods.add(m.build());
+    }
+
+    /** {@code save name = expr}: evaluated per element of its owner into an array the results directory gets. */
+    private void saveMethod(String name, ProtocolStep.Save sv) {
+        boolean integral = sv.value().type() != ValueType.DOUBLE;
+        String array = integral ? "long" : "double";
+        String value = integral ? "(long) " + new JavaExpressions(0).number(sv.value()) : null;
+        MethodSpec.Builder m;
+        JavaExpressions java;
+        String count;
+        String index;
+        switch (sv.kind()) {
+            case SYNAPSES -> {
+                SynapsePlan syn = lowered.synapsesNamed(sv.owner()).orElseThrow();
+                m = synapseCode.protocolLoop(name, syn);
+                java = new JavaExpressions(syn.stream(), "_syn");
+                count = JavaNames.size(sv.owner());
+                index = "_syn";
+            }
+            case GROUP -> {
+                GroupPlan g = lowered.group(sv.owner());
+                m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE);
+                m.addStatement("final long step = sim.step()");
+                m.addStatement("final double t = step * dt");
+                aliases(m, g);
+                java = new JavaExpressions(g.stream());
+                count = JavaNames.size(sv.owner());
+                index = "i";
+            }
+            case SPIKE_MONITOR -> {
+                m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE);
+                m.addStatement("final long step = sim.step()");
+                m.addStatement("final double t = step * dt");
+                m.addStatement("final long[] $L = this.$L.counts()", JavaNames.array("$m$" + sv.owner(), "count"), JavaNames.recorder(sv.owner()));
+                java = new JavaExpressions(0);
+                count = JavaNames.array("$m$" + sv.owner(), "count") + ".length";
+                index = "i";
+            }
+            default -> {
+                m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE);
+                m.addStatement("final long step = sim.step()");
+                m.addStatement("final double t = step * dt");
+                java = new JavaExpressions(0);
+                count = "1";
+                index = "i";
+            }
+        }
+        m.addStatement("final $L[] values = new $L[$L]", array, array, count);
+        m.beginControlFlow("for (int $L = 0; $L < values.length; $L++)", index, index, index);
+        if (sv.kind() == ProtocolStep.OwnerKind.SYNAPSES) m.addStatement("final int _pre = _preOf[_syn], _post = _postOf[_syn]");
+        m.addStatement("values[$L] = $L", index, integral ? "(long) (" + java.number(sv.value()) + ")" : java.number(sv.value()));
+        m.endControlFlow();
+        m.addStatement("sim.save($S, values)", sv.name());
+        methods.add(m.build());
+    }
+
+    private static String escape(String path) {
+        return path.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
     // ── accessors for the API ──
 
     private void accessors() {
@@ -432,6 +642,12 @@ public final class JavaGenerator {
             for (ArrayVar a : g.arrays()) {
                 if (a.type() != ValueType.DOUBLE) continue;
                 v.addStatement("if (group.equals($S) && variable.equals($S)) return $L", g.name(), a.name(), JavaNames.array(g.name(), a.name()));
+            }
+        }
+        for (SynapsePlan syn : lowered.synapses()) {
+            for (ArrayVar a : syn.arrays()) {
+                if (a.type() != ValueType.DOUBLE) continue;
+                v.addStatement("if (group.equals($S) && variable.equals($S)) return $L", syn.name(), a.name(), JavaNames.array(syn.name(), a.name()));
             }
         }
         v.addStatement("return null");

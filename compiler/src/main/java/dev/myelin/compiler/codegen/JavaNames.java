@@ -35,4 +35,24 @@ final class JavaNames {
     static String recorder(String monitor) {
         return "$m$" + monitor;
     }
+
+    /** The timed array numbered {@code index}. */
+    static String table(int index) {
+        return "$t$" + index;
+    }
+
+    /** Something the code generator adds to synapses S for pathway p, e.g. its queue: {@code S$$q$pre}. */
+    static String pathway(String synapses, String what, String pathway) {
+        return synapses + "$$" + what + "$" + pathway;
+    }
+
+    /** An index array or object the code generator adds to synapses S, e.g. {@code S$$pre}, {@code S$$conn}. */
+    static String synapseIndex(String synapses, String what) {
+        return synapses + "$$" + what;
+    }
+
+    /** The spike train of a spike generator group. */
+    static String generator(String group) {
+        return group + "$$gen";
+    }
 }

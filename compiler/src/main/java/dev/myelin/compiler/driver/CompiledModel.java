@@ -27,6 +27,9 @@ public record CompiledModel(CheckedModel model, LoweredModel lowered, GeneratedS
     public Simulation instantiate(Map<String, String> overrides, Long seed) {
         long s = seed != null ? seed : model.seed() >= 0 ? model.seed() : System.nanoTime() & Long.MAX_VALUE;
         Simulation sim = new Simulation(overrides, s);
+        // Data files named in the model are found beside it, as the checker found them.
+        java.nio.file.Path parent = java.nio.file.Path.of(model.source().name()).toAbsolutePath().getParent();
+        if (parent != null) sim.setDataDirectory(parent);
         try {
             networkClass.getConstructor(Simulation.class).newInstance(sim);
         } catch (InvocationTargetException e) {

@@ -128,6 +128,7 @@ public final class Derivative {
             case SIGN, FLOOR, CEIL, INT -> throw new NotDifferentiableException(c, c.fn().brianName + " is piecewise constant");
             case CLIP -> throw new NotDifferentiableException(c, "clip has a kink at each bound");
             case RAND, RANDN -> throw new IllegalStateException("random functions take no arguments");
+            case TABLE -> throw new NotDifferentiableException(c, "a timed array is piecewise constant");
         };
         return Expr.mul(outer, raw(u));
     }

@@ -9,7 +9,12 @@ public enum Function {
     ARCSIN("arcsin", 1), ARCCOS("arccos", 1), ARCTAN("arctan", 1),
     ABS("abs", 1), SIGN("sign", 1), FLOOR("floor", 1), CEIL("ceil", 1),
     CLIP("clip", 3), INT("int", 1), EXPREL("exprel", 1), EXPM1("expm1", 1), LOG1P("log1p", 1),
-    RAND("rand", 0), RANDN("randn", 0);
+    RAND("rand", 0), RANDN("randn", 0),
+    /**
+     * A TimedArray lookup {@code stim(t)} or {@code stim(t, i)}; the call's {@code site} numbers the
+     * table (the model's timed arrays in declaration order). Not callable by name.
+     */
+    TABLE("", -1);
 
     public final String brianName;
     public final int arity;
@@ -23,7 +28,7 @@ public enum Function {
     public boolean isRandom() { return this == RAND || this == RANDN; }
 
     public static Optional<Function> byName(String name) {
-        for (Function f : values()) if (f.brianName.equals(name)) return Optional.of(f);
+        for (Function f : values()) if (f != TABLE && f.brianName.equals(name)) return Optional.of(f);
         return Optional.empty();
     }
 }

@@ -80,4 +80,29 @@ public final class Substitution {
         }
         return e;
     }
+
+    /** A new tree with every variable replaced by {@code f(variable)} (which may return it unchanged). */
+    public static Expr mapVariables(Expr e, java.util.function.Function<Expr.Var, Expr> f) {
+        if (e instanceof Expr.Var v) return f.apply(v);
+        if (e instanceof Expr.Unary u) {
+            Expr operand = mapVariables(u.operand(), f);
+            return operand == u.operand() ? u : new Expr.Unary(u.op(), operand);
+        }
+        if (e instanceof Expr.Binary b) {
+            Expr left = mapVariables(b.left(), f);
+            Expr right = mapVariables(b.right(), f);
+            return left == b.left() && right == b.right() ? b : new Expr.Binary(b.op(), left, right);
+        }
+        if (e instanceof Expr.Call c) {
+            List<Expr> args = new ArrayList<>(c.args().size());
+            boolean changed = false;
+            for (Expr a : c.args()) {
+                Expr replaced = mapVariables(a, f);
+                changed |= replaced != a;
+                args.add(replaced);
+            }
+            return changed ? new Expr.Call(c.fn(), args, c.site()) : c;
+        }
+        return e;
+    }
 }

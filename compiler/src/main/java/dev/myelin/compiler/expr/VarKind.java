@@ -16,6 +16,17 @@ public enum VarKind {
     TIME,
     /** The time step {@code dt} in seconds. */
     DT,
+    /**
+     * In per-synapse code: an array indexed by the synapse's presynaptic neuron ({@code v_pre}); the
+     * owner holds the array (the source group, or the synapses for per-neuron counts such as N_outgoing).
+     */
+    PRE,
+    /** In per-synapse code: an array indexed by the synapse's postsynaptic neuron ({@code v_post}, or unsuffixed). */
+    POST,
+    /** In per-synapse code: the presynaptic neuron's index in the whole source group. */
+    PRE_INDEX,
+    /** In per-synapse code: the postsynaptic neuron's index in the whole target group. */
+    POST_INDEX,
     /** A local value computed earlier in the same code block (scheme stages, hoisted terms). */
     LOCAL
 }

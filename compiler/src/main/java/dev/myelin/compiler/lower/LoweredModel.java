@@ -5,13 +5,22 @@ import dev.myelin.compiler.model.CheckedModel;
 import java.util.List;
 
 /** The lowered model: per-group plans plus the checked model's params, monitors and protocol. */
-public record LoweredModel(CheckedModel model, List<GroupPlan> groups) {
+public record LoweredModel(CheckedModel model, List<GroupPlan> groups, List<SynapsePlan> synapses) {
 
     public LoweredModel {
         groups = List.copyOf(groups);
+        synapses = List.copyOf(synapses);
+    }
+
+    public java.util.Optional<SynapsePlan> synapsesNamed(String name) {
+        return synapses.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     public GroupPlan group(String name) {
         return groups.stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    public boolean isGroup(String name) {
+        return groups.stream().anyMatch(g -> g.name().equals(name));
     }
 }

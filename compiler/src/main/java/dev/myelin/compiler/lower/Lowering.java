@@ -12,6 +12,15 @@ import dev.myelin.compiler.model.NeuronGroup;
 import dev.myelin.compiler.model.Refractory;
 import dev.myelin.compiler.model.Subexpression;
 import dev.myelin.compiler.model.Variable;
+import dev.myelin.compiler.model.DiffEquation;
+import dev.myelin.compiler.model.Pathway;
+import dev.myelin.compiler.model.Synapses;
+import dev.myelin.compiler.model.SynapticWrite;
+import dev.myelin.compiler.expr.Substitution;
+import dev.myelin.compiler.lower.integrate.IntegrationMethod;
+import dev.myelin.compiler.lower.integrate.OdeSystem;
+import dev.myelin.compiler.lower.integrate.StateUpdate;
+import dev.myelin.compiler.lower.integrate.UnsupportedEquationsException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +56,75 @@ public final class Lowering {
         Lowering lowering = new Lowering(diagnostics);
         List<GroupPlan> plans = new ArrayList<>();
         for (int k = 0; k < model.groups().size(); k++) plans.add(lowering.group(model.groups().get(k), k + 1));
-        return new LoweredModel(model, plans);
+        List<SynapsePlan> synapses = new ArrayList<>();
+        int first = model.groups().size() + 1;
+        for (int k = 0; k < model.synapses().size(); k++) synapses.add(lowering.synapses(model.synapses().get(k), first + k));
+        return new LoweredModel(model, plans, synapses);
+    }
+
+    private SynapsePlan synapses(Synapses s, int stream) {
+        String name = s.name();
+        List<ArrayVar> arrays = new ArrayList<>();
+        List<String> shared = new ArrayList<>();
+        Map<String, Expr> recordable = new LinkedHashMap<>();
+        for (Variable v : s.variables()) {
+            if (v.shared()) {
+                shared.add(v.name());
+                recordable.put(v.name(), new Expr.Var(v.name(), VarKind.SHARED, v.type(), name));
+                continue;
+            }
+            arrays.add(new ArrayVar(v.name(), v.type(), 0));
+            recordable.put(v.name(), new Expr.Var(v.name(), VarKind.ARRAY, v.type(), name));
+        }
+        for (Subexpression sub : s.subexpressions()) recordable.put(sub.name(), sub.value());
+        StateUpdatePlan update = updater.plan(new StateUpdater.Owner(name, "synapses", s.method()), s.clockDriven(), false, null);
+
+        List<SynapticStep> eventDriven = eventDrivenUpdate(s);
+        List<PathwayPlan> pathways = new ArrayList<>();
+        for (Pathway p : s.pathways()) {
+            List<SynapticStep> code = new ArrayList<>(eventDriven);
+            for (SynapticWrite w : p.code()) code.add(SynapticStep.write(w.target(), w.value()));
+            if (s.hasEventDriven()) {
+                code.add(SynapticStep.write(new Expr.Var("lastupdate", VarKind.ARRAY, ValueType.DOUBLE, name), new Expr.Var("t", VarKind.TIME, ValueType.DOUBLE, "")));
+            }
+            pathways.add(new PathwayPlan(p.name(), p.post(), code, p.delay()));
+        }
+        return new SynapsePlan(s, stream, arrays, shared, update, s.summed(), pathways, recordable);
+    }
+
+    /**
+     * Brian2 solves event-driven equations exactly (its 'linear' method) and replaces dt by the time
+     * since the synapse's last event, {@code t - lastupdate}; the result runs before a pathway's code.
+     */
+    private List<SynapticStep> eventDrivenUpdate(Synapses s) {
+        if (!s.hasEventDriven()) return List.of();
+        List<Expr.Var> vars = new ArrayList<>();
+        Map<String, Expr> rhs = new LinkedHashMap<>();
+        for (DiffEquation eq : s.eventDriven()) {
+            vars.add(new Expr.Var(eq.variable(), VarKind.ARRAY, ValueType.DOUBLE, s.name()));
+            rhs.put(eq.variable(), eq.rhs());
+        }
+        StateUpdate update;
+        try {
+            update = IntegrationMethod.EXACT.integrate(OdeSystem.of(vars, rhs));
+        } catch (UnsupportedEquationsException e) {
+            diagnostics.error(s.eventDriven().get(0).span(), "the event-driven equations of synapses " + s.name() + " cannot be solved in closed form: " + e.getMessage(),
+                    "make them (clock-driven) to integrate them every step");
+            return List.of();
+        }
+        Expr elapsed = Expr.sub(new Expr.Var("t", VarKind.TIME, ValueType.DOUBLE, ""), new Expr.Var("lastupdate", VarKind.ARRAY, ValueType.DOUBLE, s.name()));
+        Substitution sinceLast = Substitution.of(new Expr.Var("dt", VarKind.DT, ValueType.DOUBLE, ""), elapsed);
+        List<SynapticStep> out = new ArrayList<>();
+        for (dev.myelin.compiler.lower.integrate.Assignment a : update.steps()) {
+            out.add(SynapticStep.local("_ed_" + a.localName(), sinceLast.apply(renameLocals(a.value()))));
+        }
+        for (StateUpdate.Write w : update.writes()) out.add(SynapticStep.write(w.state(), sinceLast.apply(renameLocals(w.value()))));
+        return out;
+    }
+
+    /** Event-driven locals get a prefix of their own, so they cannot clash with other locals of the pathway. */
+    private static Expr renameLocals(Expr e) {
+        return Substitution.mapVariables(e, v -> v.kind() == VarKind.LOCAL ? new Expr.Var("_ed_" + v.name(), VarKind.LOCAL, v.type(), "") : v);
     }
 
     private GroupPlan group(NeuronGroup g, int stream) {

@@ -15,6 +15,7 @@ import dev.myelin.compiler.lower.integrate.StateUpdate;
 import dev.myelin.compiler.lower.integrate.UnknownMethodException;
 import dev.myelin.compiler.lower.integrate.UnsupportedEquationsException;
 import dev.myelin.compiler.model.DiffEquation;
+import dev.myelin.compiler.model.Method;
 import dev.myelin.compiler.model.NeuronGroup;
 
 import java.util.ArrayList;
@@ -42,18 +43,26 @@ final class StateUpdater {
     }
 
     StateUpdatePlan plan(NeuronGroup g, boolean refractoriness, Expr.Var notRefractory) {
-        if (g.equations().isEmpty()) {
+        return plan(new Owner(g.name(), "group", g.method()), g.equations(), refractoriness, notRefractory);
+    }
+
+    /** What owns the equations: a group or synapses, with the method asked for. */
+    record Owner(String name, String what, Method method) {
+    }
+
+    StateUpdatePlan plan(Owner g, List<DiffEquation> equations, boolean refractoriness, Expr.Var notRefractory) {
+        if (equations.isEmpty()) {
             if (!g.method().automatic()) methodNamed(g);
             return new StateUpdatePlan("none", List.of(), List.of(), false);
         }
         List<Expr.Var> vars = new ArrayList<>();
         Map<String, Expr> rhs = new LinkedHashMap<>();
-        for (DiffEquation eq : g.equations()) {
+        for (DiffEquation eq : equations) {
             vars.add(new Expr.Var(eq.variable(), VarKind.ARRAY, ValueType.DOUBLE, g.name()));
             rhs.put(eq.variable(), eq.rhs());
         }
         Set<String> frozen = refractoriness
-                ? g.equations().stream().filter(DiffEquation::unlessRefractory).map(DiffEquation::variable).collect(Collectors.toSet())
+                ? equations.stream().filter(DiffEquation::unlessRefractory).map(DiffEquation::variable).collect(Collectors.toSet())
                 : Set.of();
         boolean split = !frozen.isEmpty();
 
@@ -75,20 +84,20 @@ final class StateUpdater {
     }
 
     /** The named method, or Brian2's automatic choice (exact if it applies, else euler). */
-    private MethodChoice.Chosen choose(NeuronGroup g, OdeSystem system) {
+    private MethodChoice.Chosen choose(Owner g, OdeSystem system) {
         if (g.method().automatic()) {
             try {
                 MethodChoice.Chosen chosen = MethodChoice.automatic(system);
                 String whyNotExact = chosen.rejected().get(IntegrationMethod.EXACT);
                 if (whyNotExact != null && whyNotExact.contains("feedback")) {
                     // Brian2 solves such linear systems exactly; say so rather than differ silently.
-                    diagnostics.warning(g.method().span(), "group " + g.name() + " is integrated with " + chosen.method().brianName
+                    diagnostics.warning(g.method().span(), g.what() + " " + g.name() + " is integrated with " + chosen.method().brianName
                                     + " because " + whyNotExact.replaceFirst("; use method 'rk4'$", ""),
                             "Brian2 integrates such equations exactly when their solution is real, so results may differ from Brian2's by the integration error; name a method (rk4) to choose it yourself");
                 }
                 return chosen;
             } catch (UnsupportedEquationsException e) {
-                diagnostics.error(g.method().span(), "no integration method can integrate the equations of group " + g.name() + ": " + e.getMessage(), "");
+                diagnostics.error(g.method().span(), "no integration method can integrate the equations of " + g.what() + " " + g.name() + ": " + e.getMessage(), "");
                 return null;
             }
         }
@@ -102,12 +111,12 @@ final class StateUpdater {
             String help = e.getMessage().contains("use method") ? ""
                     : method == IntegrationMethod.EXACT ? "use a numerical method such as euler, rk2 or rk4 (or exponential_euler for Hodgkin-Huxley-type equations)"
                     : "choose another method, or leave 'method' out for Brian2's automatic choice";
-            diagnostics.error(g.method().span(), "method '" + name + "' cannot integrate the equations of group " + g.name() + ": " + e.getMessage(), help);
+            diagnostics.error(g.method().span(), "method '" + name + "' cannot integrate the equations of " + g.what() + " " + g.name() + ": " + e.getMessage(), help);
             return null;
         }
     }
 
-    private IntegrationMethod methodNamed(NeuronGroup g) {
+    private IntegrationMethod methodNamed(Owner g) {
         try {
             return MethodChoice.byName(g.method().name());
         } catch (UnknownMethodException e) {

@@ -8,13 +8,25 @@ import java.util.Optional;
 
 /** A model that passed checking: the input of lowering. {@code dt} is an expression of params (seconds). */
 public record CheckedModel(SourceFile source, Expr dt, long seed, List<Param> params, List<NeuronGroup> groups,
+                           List<Synapses> synapses, List<SpikeGenerator> generators, List<TimedArray> timedArrays,
                            List<Monitor> monitors, List<ProtocolStep> protocol) {
 
     public CheckedModel {
         params = List.copyOf(params);
         groups = List.copyOf(groups);
+        synapses = List.copyOf(synapses);
+        generators = List.copyOf(generators);
+        timedArrays = List.copyOf(timedArrays);
         monitors = List.copyOf(monitors);
         protocol = List.copyOf(protocol);
+    }
+
+    public Optional<Synapses> synapsesNamed(String name) {
+        return synapses.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Optional<SpikeGenerator> generator(String group) {
+        return generators.stream().filter(g -> g.group().equals(group)).findFirst();
     }
 
     public Optional<NeuronGroup> group(String name) {

@@ -17,11 +17,12 @@ public sealed interface Monitor {
     }
 
     /**
-     * Values of {@code variables} at {@code indices} (or all), every {@code recordDt} seconds (every
-     * step when empty), recorded at the start of the step as Brian2's StateMonitor does.
+     * Values of {@code variables} of a group or synapses at {@code indices} (or all), every
+     * {@code recordDt} seconds (every step when empty), recorded at the start of the step as
+     * Brian2's StateMonitor does, or at its end ({@code atEnd}, Brian2's when='end').
      */
     record State(String name, String group, List<String> variables, List<Integer> indices, boolean all,
-                 Optional<Expr> recordDt) implements Monitor {
+                 Optional<Expr> recordDt, boolean atEnd) implements Monitor {
         public State {
             variables = List.copyOf(variables);
             indices = List.copyOf(indices);

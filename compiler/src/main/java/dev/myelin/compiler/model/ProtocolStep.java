@@ -8,6 +8,10 @@ import java.util.List;
 /** One step of the experiment, in order: runs, and assignments between them. */
 public sealed interface ProtocolStep {
 
+    /** Make the synapses of {@code synapses} (all its connect statements), before its variables are set. */
+    record Connect(String synapses, SourceSpan span) implements ProtocolStep {
+    }
+
     /** Advance the simulation by {@code duration} (an expression of params, seconds). */
     record Run(Expr duration, SourceSpan span) implements ProtocolStep {
     }
@@ -22,4 +26,13 @@ public sealed interface ProtocolStep {
             values = List.copyOf(values);
         }
     }
+
+    /**
+     * {@code save name = expr}: the values of {@code value} over the elements of {@code owner} (a
+     * group, synapses, or a spike monitor's per-neuron {@code count}) written to {@code name.npy}.
+     */
+    record Save(String name, String owner, OwnerKind kind, Expr value, SourceSpan span) implements ProtocolStep {
+    }
+
+    enum OwnerKind { GROUP, SYNAPSES, SPIKE_MONITOR, SCALAR }
 }

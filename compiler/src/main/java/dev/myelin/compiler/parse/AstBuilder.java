@@ -50,6 +50,15 @@ final class AstBuilder {
         if (ctx.constDecl() != null) return new Item.ConstDecl(ident(ctx.constDecl().name()), expr(ctx.constDecl().expr()), span(ctx));
         if (ctx.paramDecl() != null) return new Item.ParamDecl(ident(ctx.paramDecl().name()), expr(ctx.paramDecl().expr()), span(ctx));
         if (ctx.neuronGroup() != null) return neuronGroup(ctx.neuronGroup());
+        if (ctx.synapsesDecl() != null) return synapses(ctx.synapsesDecl());
+        if (ctx.poissonGroup() != null) {
+            PoissonGroupContext p = ctx.poissonGroup();
+            Expression rates = initValue(p.initValue());
+            return rates == null ? null : new Item.PoissonDecl(ident(p.name()), expr(p.expr()), rates, p.initValue().STRING() != null, span(ctx));
+        }
+        if (ctx.spikeGenerator() != null) return spikeGenerator(ctx.spikeGenerator());
+        if (ctx.timedArray() != null) return timedArray(ctx.timedArray());
+        if (ctx.protocolStmt() instanceof SaveStmtContext save) return new Item.Save(ident(save.name()), expr(save.expr()), span(ctx));
         if (ctx.monitorDecl() != null) return monitor(ctx.monitorDecl());
         if (ctx.protocolStmt() instanceof RunStmtContext run) return new Item.Run(expr(run.expr()), span(ctx));
         if (ctx.protocolStmt() instanceof AssignStmtContext assign) {
@@ -65,6 +74,126 @@ final class AstBuilder {
             if (built != null) items.add(built);
         }
         return new Item.NeuronGroupDecl(ident(ctx.name()), expr(ctx.expr()), items, span(ctx));
+    }
+
+    private Item synapses(SynapsesDeclContext ctx) {
+        List<GroupItem> items = new ArrayList<>();
+        for (SynapseItemContext item : ctx.synapseItem()) {
+            GroupItem built = synapseItem(item);
+            if (built != null) items.add(built);
+        }
+        return new Item.SynapsesDecl(ident(ctx.name()), groupRef(ctx.groupRef(0)), groupRef(ctx.groupRef(1)), items, span(ctx));
+    }
+
+    private GroupItem synapseItem(SynapseItemContext ctx) {
+        SourceSpan span = span(ctx);
+        if (ctx instanceof SynEquationsItemContext eqs) {
+            return strings.equations(eqs.STRING().getSymbol()).map(list -> (GroupItem) new GroupItem.Equations(list, span)).orElse(null);
+        }
+        if (ctx instanceof OnPreItemContext pre) return pathway(false, pre.name(), pre.STRING().getSymbol(), span);
+        if (ctx instanceof OnPostItemContext post) return pathway(true, post.name(), post.STRING().getSymbol(), span);
+        if (ctx instanceof DelayItemContext d) {
+            Optional<Ident> pathway = Optional.ofNullable(d.name()).map(this::ident);
+            if (d.STRING() != null) {
+                return strings.expression(d.STRING().getSymbol(), "delay").map(e -> (GroupItem) new GroupItem.Delay(pathway, e, true, span)).orElse(null);
+            }
+            return new GroupItem.Delay(pathway, expr(d.expr()), false, span);
+        }
+        if (ctx instanceof ConnectItemContext c) {
+            List<GroupItem.ConnectArg> args = new ArrayList<>();
+            if (c.connectArgs() != null) {
+                for (ConnectArgContext a : c.connectArgs().connectArg()) {
+                    GroupItem.ConnectArg arg = connectArg(a);
+                    if (arg == null) return null;
+                    args.add(arg);
+                }
+            }
+            return new GroupItem.Connect(args, span);
+        }
+        if (ctx instanceof SynMethodItemContext method) return new GroupItem.Method(ident(method.name()), span);
+        if (ctx instanceof SynInitItemContext init) {
+            Expression value = initValue(init.initValue());
+            return value == null ? null : new GroupItem.Init(ident(init.name()), value, span);
+        }
+        return null;
+    }
+
+    private GroupItem pathway(boolean post, NameContext name, Token code, SourceSpan span) {
+        return strings.statements(code, post ? "on_post code" : "on_pre code")
+                .map(list -> (GroupItem) new GroupItem.Pathway(post, Optional.ofNullable(name).map(this::ident), list, span)).orElse(null);
+    }
+
+    /** A quoted argument is code, except a file name (for i and j): Brian2 code never ends in '.npy'. */
+    private GroupItem.ConnectArg connectArg(ConnectArgContext ctx) {
+        Optional<Ident> key = Optional.ofNullable(ctx.name()).map(this::ident);
+        SourceSpan span = span(ctx);
+        if (ctx.STRING() == null) return new GroupItem.ConnectArg(key, Optional.of(expr(ctx.expr())), false, Optional.empty(), Optional.empty(), span);
+        Token string = ctx.STRING().getSymbol();
+        Optional<Item.FileName> file = fileName(string);
+        if (file.isPresent()) return new GroupItem.ConnectArg(key, Optional.empty(), true, Optional.empty(), file, span);
+        boolean targets = key.isPresent() && key.get().text().equals("j");
+        if (targets) {
+            Optional<Object> parsed = strings.targets(string);
+            if (parsed.isEmpty()) return null;
+            if (parsed.get() instanceof GroupItem.Generator g) {
+                return new GroupItem.ConnectArg(key, Optional.empty(), true, Optional.of(g), Optional.empty(), span);
+            }
+            return new GroupItem.ConnectArg(key, Optional.of((Expression) parsed.get()), true, Optional.empty(), Optional.empty(), span);
+        }
+        String what = key.map(k -> "connect's " + k.text()).orElse("connect's condition");
+        return strings.expression(string, what).map(e -> new GroupItem.ConnectArg(key, Optional.of(e), true, Optional.empty(), Optional.empty(), span)).orElse(null);
+    }
+
+    /** The file named by a string token, when its text is a path ending in .npy or .csv. */
+    private Optional<Item.FileName> fileName(Token string) {
+        String text = unquoted(string);
+        if (!text.matches("[^\\s'\"]+\\.(npy|csv|NPY|CSV)")) return Optional.empty();
+        return Optional.of(new Item.FileName(text, span(string)));
+    }
+
+    private static String unquoted(Token string) {
+        String raw = string.getText();
+        int quotes = raw.startsWith("'''") || raw.startsWith("\"\"\"") ? 3 : 1;
+        return raw.substring(quotes, raw.length() - quotes);
+    }
+
+    private Item spikeGenerator(SpikeGeneratorContext ctx) {
+        Item.SpikeSource source;
+        if (ctx.spikeSource() instanceof SpikesFromFileContext f) {
+            Item.FileName first = new Item.FileName(unquoted(f.STRING(0).getSymbol()), span(f.STRING(0).getSymbol()));
+            Optional<Item.FileName> second = f.STRING().size() > 1
+                    ? Optional.of(new Item.FileName(unquoted(f.STRING(1).getSymbol()), span(f.STRING(1).getSymbol()))) : Optional.empty();
+            source = new Item.SpikesFromFile(first, second);
+        } else {
+            SpikesInlineContext in = (SpikesInlineContext) ctx.spikeSource();
+            source = new Item.SpikesInline(expr(in.expr(0)), expr(in.expr(1)));
+        }
+        List<ExprContext> exprs = ctx.expr();
+        Optional<Expression> period = exprs.size() > 1 ? Optional.of(expr(exprs.get(1))) : Optional.empty();
+        return new Item.SpikeGeneratorDecl(ident(ctx.name()), expr(exprs.get(0)), source, period, span(ctx));
+    }
+
+    private Item timedArray(TimedArrayContext ctx) {
+        List<ExprContext> exprs = ctx.expr();
+        Expression dt = expr(exprs.get(exprs.size() - 1));
+        if (ctx.STRING() != null) {
+            Item.FileName file = new Item.FileName(unquoted(ctx.STRING().getSymbol()), span(ctx.STRING().getSymbol()));
+            Optional<Expression> unit = exprs.size() > 1 ? Optional.of(expr(exprs.get(0))) : Optional.empty();
+            return new Item.TimedArrayDecl(ident(ctx.name()), Optional.of(file), Optional.empty(), unit, dt, span(ctx));
+        }
+        return new Item.TimedArrayDecl(ident(ctx.name()), Optional.empty(), Optional.of(expr(exprs.get(0))), Optional.empty(), dt, span(ctx));
+    }
+
+    /** The j of connect: a generator or an expression. */
+    Object targets(TargetsOnlyContext ctx) {
+        if (ctx.generator() == null) return expr(ctx.expr());
+        GeneratorContext g = ctx.generator();
+        List<GroupItem.GeneratorArg> args = new ArrayList<>();
+        for (GeneratorArgContext a : g.generatorArg()) {
+            args.add(new GroupItem.GeneratorArg(Optional.ofNullable(a.name()).map(this::ident), expr(a.expr())));
+        }
+        Optional<Expression> condition = g.expr().size() > 1 ? Optional.of(expr(g.expr(1))) : Optional.empty();
+        return new GroupItem.Generator(expr(g.expr(0)), ident(g.name(0)), ident(g.name(1)), args, condition, span(g));
     }
 
     private GroupItem groupItem(GroupItemContext ctx) {
@@ -107,15 +236,17 @@ final class AstBuilder {
         for (VarRefContext v : st.varRef()) vars.add(new Item.VarRef(ident(v.name(0)), ident(v.name(1)), span(v)));
         Item.Record record = new Item.RecordAll();
         Optional<Expression> dt = Optional.empty();
+        Optional<Ident> when = Optional.empty();
         for (MonitorOptionContext option : st.monitorOption()) {
             if (option instanceof MonitorDtOptionContext d) dt = Optional.of(expr(d.expr()));
+            if (option instanceof MonitorWhenOptionContext w) when = Optional.of(ident(w.name()));
             if (option instanceof RecordOptionContext r) {
                 if (r.ALL() != null) record = new Item.RecordAll();
                 else if (r.getChild(1).getText().equals("[")) record = new Item.RecordList(exprs(r.expr()));
                 else record = new Item.RecordRange(expr(r.expr(0)), expr(r.expr(1)));
             }
         }
-        return new Item.StateMonitorDecl(ident(st.name()), vars, record, dt, span);
+        return new Item.StateMonitorDecl(ident(st.name()), vars, record, dt, when, span);
     }
 
     private Item.GroupRef groupRef(GroupRefContext ctx) {
@@ -273,6 +404,7 @@ final class AstBuilder {
         if (ctx instanceof FalseLiteralContext) return new Expression.BoolLit(false, span);
         if (ctx instanceof CallContext c) return new Expression.Call(ident(c.name()), exprs(c.expr()), span);
         if (ctx instanceof NameRefContext n) return new Expression.Name(n.name().getText(), span);
+        if (ctx instanceof DottedRefContext d) return new Expression.Dotted(ident(d.name(0)), ident(d.name(1)), span);
         if (ctx instanceof ParensContext p) return expr(p.expr());
         ListLiteralContext list = (ListLiteralContext) ctx;
         return new Expression.ListLit(exprs(list.expr()), span);

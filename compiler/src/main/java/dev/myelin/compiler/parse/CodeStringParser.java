@@ -48,6 +48,13 @@ final class CodeStringParser {
         return p.errors.reported() ? Optional.empty() : Optional.of(p.builder.expr(tree.expr()));
     }
 
+    /** The j of connect: an {@link Expression}, or a {@link dev.myelin.compiler.ast.GroupItem.Generator}. */
+    Optional<Object> targets(Token string) {
+        Parse p = parse(string, "connect's j");
+        MyelinParser.TargetsOnlyContext tree = p.parser.targetsOnly();
+        return p.errors.reported() ? Optional.empty() : Optional.of(p.builder.targets(tree));
+    }
+
     private record Parse(MyelinParser parser, AstBuilder builder, SyntaxErrors errors) {
     }
 

@@ -47,6 +47,13 @@ public final class SpikeRecorder implements Recorder {
         steps = Arrays.copyOf(steps, steps.length * 2);
     }
 
+    /** Spikes per recorded neuron (Brian2's SpikeMonitor.count), indexed relative to the start of the range. */
+    public long[] counts() {
+        long[] out = new long[stop - start];
+        for (int k = 0; k < count; k++) out[indices[k]]++;
+        return out;
+    }
+
     public int count() {
         return count;
     }

@@ -1,0 +1,68 @@
+package dev.myelin.runtime.synapse;
+
+import java.util.Arrays;
+
+/**
+ * Events waiting for their delay: a ring of per-step buckets of ints (source neurons when every
+ * synapse of a pathway has the same delay, synapse numbers otherwise). Each step the pathway adds
+ * this step's events at their delays, processes the current bucket, then advances. A bucket keeps
+ * the order events were added, which is Brian2's processing order. No objects per event.
+ */
+public final class SpikeQueue {
+
+    private int[][] buckets = new int[1][16];
+    private int[] counts = new int[1];
+    private int head;
+
+    /** Makes room for delays up to {@code maxDelay} steps, keeping events in flight. */
+    public void ensureDelay(int maxDelay) {
+        if (maxDelay < buckets.length) return;
+        int size = Integer.highestOneBit(maxDelay) * 2;
+        int[][] grown = new int[size][];
+        int[] grownCounts = new int[size];
+        for (int k = 0; k < size; k++) {
+            if (k < buckets.length) {
+                grown[k] = buckets[(head + k) % buckets.length];
+                grownCounts[k] = counts[(head + k) % buckets.length];
+            } else {
+                grown[k] = new int[16];
+            }
+        }
+        buckets = grown;
+        counts = grownCounts;
+        head = 0;
+    }
+
+    /** Adds an event {@code delay} steps from now (0: this step); {@code delay} must be within ensureDelay's bound. */
+    public void add(int delay, int event) {
+        int slot = (head + delay) & (buckets.length - 1);
+        int[] bucket = buckets[slot];
+        int n = counts[slot];
+        if (n == bucket.length) {
+            bucket = Arrays.copyOf(bucket, n * 2);
+            buckets[slot] = bucket;
+        }
+        bucket[n] = event;
+        counts[slot] = n + 1;
+    }
+
+    /** This step's events; valid until {@link #advance()}. */
+    public int[] current() {
+        return buckets[head];
+    }
+
+    public int currentCount() {
+        return counts[head];
+    }
+
+    public void advance() {
+        counts[head] = 0;
+        head = (head + 1) & (buckets.length - 1);
+    }
+
+    /** Whether any event is waiting (for tests and store/restore). */
+    public boolean isEmpty() {
+        for (int c : counts) if (c != 0) return false;
+        return true;
+    }
+}
