@@ -113,7 +113,7 @@ monitorOption
 protocolStmt
     : RUN expr                                    # runStmt
     | name '.' name '=' initValue                 # assignStmt
-    | SAVE name '=' expr                          # saveStmt
+    | SAVE name '=' expr (',' expr)*              # saveStmt
     ;
 
 // ───────────────────────── Brian2 code strings ─────────────────────────

@@ -29,8 +29,8 @@ public final class Results {
         Map<String, Object> saved = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : sim.saved().entrySet()) {
             String file = e.getKey() + ".npy";
-            if (e.getValue() instanceof long[] longs) dev.myelin.runtime.io.NpyWriter.write(dir.resolve(file), longs);
-            else dev.myelin.runtime.io.NpyWriter.write(dir.resolve(file), (double[]) e.getValue());
+            Simulation.Saved s = (Simulation.Saved) e.getValue();
+            dev.myelin.runtime.io.NpyWriter.writeSaved(dir.resolve(file), s.values(), s.columns());
             saved.put(e.getKey(), file);
         }
         Map<String, Object> timings = new LinkedHashMap<>(stageSeconds);

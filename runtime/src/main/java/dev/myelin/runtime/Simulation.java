@@ -113,16 +113,20 @@ public final class Simulation {
         return p;
     }
 
+    /** Values of a save statement (SI units), row-major with {@code columns} columns (1: a vector). */
+    public record Saved(Object values, int columns) {
+    }
+
     /** Keeps values of a save statement (SI units) for the results directory. */
-    public void save(String name, double[] values) {
-        saved.put(name, values);
+    public void save(String name, double[] values, int columns) {
+        saved.put(name, new Saved(values, columns));
     }
 
-    public void save(String name, long[] values) {
-        saved.put(name, values);
+    public void save(String name, long[] values, int columns) {
+        saved.put(name, new Saved(values, columns));
     }
 
-    /** What the protocol saved: name to double[] or long[]. */
+    /** What the protocol saved, by name. */
     public Map<String, Object> saved() {
         return java.util.Collections.unmodifiableMap(saved);
     }

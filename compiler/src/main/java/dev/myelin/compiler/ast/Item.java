@@ -65,8 +65,14 @@ public sealed interface Item {
                           SourceSpan span) implements Item {
     }
 
-    /** {@code save final_w = S.w}: writes {@code final_w.npy} into the results at this point of the protocol. */
-    record Save(Ident name, Expression value, SourceSpan span) implements Item {
+    /**
+     * {@code save final_w = S.w}: writes {@code final_w.npy} into the results at this point of the
+     * protocol; several values ({@code save pairs = S.i, S.j}) make the columns of a matrix.
+     */
+    record Save(Ident name, List<Expression> values, SourceSpan span) implements Item {
+        public Save {
+            values = List.copyOf(values);
+        }
     }
 
     /** {@code G}, {@code G[3]} or {@code G[0:10]}: a group or a contiguous slice of it. */

@@ -422,6 +422,22 @@ public final class Checker {
                     "assign a single value, e.g. 'G." + name + " = " + Wording.example("1", want) + "'");
             return Optional.empty();
         }
+        if (value instanceof Expression.Binary b && (b.left() instanceof Expression.ListLit || b.right() instanceof Expression.ListLit)) {
+            // [0, 0.5, 1.3] * ms: a list of constants with one unit.
+            Optional<ConstantList> list = ConstantList.read(value, expressions, fileScope, diagnostics, group + "." + name);
+            if (list.isEmpty()) return Optional.empty();
+            if (!list.get().dimension().equals(want)) {
+                mismatch(value.span(), group, name, want, list.get().dimension());
+                return Optional.empty();
+            }
+            Expr size = g.size();
+            if (size instanceof Expr.Num n && n.value() != list.get().values().size()) {
+                diagnostics.error(value.span(), "this list has " + list.get().values().size() + " values but " + g.what() + " " + group + " has " + (long) n.value() + " " + g.element() + "s",
+                        "give one value per " + g.element() + ", or a single value for all");
+                return Optional.empty();
+            }
+            return Optional.of(new ProtocolStep.AssignList(group, name, list.get().values().stream().map(v -> (Expr) Expr.num(v)).toList(), span));
+        }
         if (value instanceof Expression.ListLit list) {
             List<Expr> items = new ArrayList<>();
             for (Expression item : list.items()) {

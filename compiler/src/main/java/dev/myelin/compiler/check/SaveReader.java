@@ -42,12 +42,16 @@ final class SaveReader {
 
     Optional<ProtocolStep.Save> read(Item.Save save) {
         List<Expression.Dotted> refs = new ArrayList<>();
-        collect(save.value(), refs);
+        for (Expression value : save.values()) collect(value, refs);
         String name = save.name().text();
         if (refs.isEmpty()) {
-            Typed t = expressions.check(save.value(), fileScope);
-            if (t.invalid()) return Optional.empty();
-            return Optional.of(new ProtocolStep.Save(name, "", ProtocolStep.OwnerKind.SCALAR, t.expr(), save.span()));
+            List<Expr> values = new ArrayList<>();
+            for (Expression value : save.values()) {
+                Typed t = expressions.check(value, fileScope);
+                if (t.invalid()) return Optional.empty();
+                values.add(t.expr());
+            }
+            return Optional.of(new ProtocolStep.Save(name, "", ProtocolStep.OwnerKind.SCALAR, values, save.span()));
         }
         Ident object = refs.get(0).object();
         for (Expression.Dotted d : refs) {
@@ -57,7 +61,6 @@ final class SaveReader {
                 return Optional.empty();
             }
         }
-        Expression local = undotted(save.value());
         Optional<Monitor.Spikes> monitor = spikeMonitors.apply(object.text());
         if (monitor.isPresent()) {
             for (Expression.Dotted d : refs) {
@@ -71,16 +74,26 @@ final class SaveReader {
             Map<String, Symbol.Value> names = new LinkedHashMap<>();
             names.put("count", new Symbol.Value(new Expr.Var("count", VarKind.ARRAY, ValueType.INT, owner), Dimension.DIMENSIONLESS, Symbol.Kind.PARAMETER, null));
             Scope scope = fileScope.forGroup(owner, names, n -> Optional.empty(), names.keySet());
-            Typed t = expressions.check(local, scope);
-            if (t.invalid()) return Optional.empty();
-            return Optional.of(new ProtocolStep.Save(name, object.text(), ProtocolStep.OwnerKind.SPIKE_MONITOR, t.expr(), save.span()));
+            return checked(save, scope).map(values -> new ProtocolStep.Save(name, object.text(), ProtocolStep.OwnerKind.SPIKE_MONITOR, values, save.span()));
         }
         Assignable owner = objects.apply(object);
         if (owner == null) return Optional.empty();
-        Typed t = expressions.check(local, owner.scope());
-        if (t.invalid()) return Optional.empty();
         ProtocolStep.OwnerKind kind = owner.what().equals("group") ? ProtocolStep.OwnerKind.GROUP : ProtocolStep.OwnerKind.SYNAPSES;
-        return Optional.of(new ProtocolStep.Save(name, object.text(), kind, t.expr(), save.span()));
+        return checked(save, owner.scope()).map(values -> new ProtocolStep.Save(name, object.text(), kind, values, save.span()));
+    }
+
+    private Optional<List<Expr>> checked(Item.Save save, Scope scope) {
+        List<Expr> out = new ArrayList<>();
+        for (Expression value : save.values()) {
+            Typed t = expressions.check(undotted(value), scope);
+            if (t.invalid()) return Optional.empty();
+            if (t.isBoolean()) {
+                diagnostics.error(value.span(), "a saved value is a number, but this is a condition", "convert it with int(...), e.g. 'int(G.v > 0*mV)'");
+                return Optional.empty();
+            }
+            out.add(t.expr());
+        }
+        return Optional.of(out);
     }
 
     private static void collect(Expression e, List<Expression.Dotted> out) {

@@ -575,9 +575,9 @@ public final class JavaGenerator {
 
     /** {@code save name = expr}: evaluated per element of its owner into an array the results directory gets. */
     private void saveMethod(String name, ProtocolStep.Save sv) {
-        boolean integral = sv.value().type() != ValueType.DOUBLE;
+        boolean integral = sv.values().stream().allMatch(v -> v.type() != ValueType.DOUBLE);
         String array = integral ? "long" : "double";
-        String value = integral ? "(long) " + new JavaExpressions(0).number(sv.value()) : null;
+        int columns = sv.values().size();
         MethodSpec.Builder m;
         JavaExpressions java;
         String count;
@@ -618,12 +618,16 @@ public final class JavaGenerator {
                 index = "i";
             }
         }
-        m.addStatement("final $L[] values = new $L[$L]", array, array, count);
-        m.beginControlFlow("for (int $L = 0; $L < values.length; $L++)", index, index, index);
+        m.addStatement("final int rows = $L", count);
+        m.addStatement("final $L[] values = new $L[rows * $L]", array, array, columns);
+        m.beginControlFlow("for (int $L = 0; $L < rows; $L++)", index, index, index);
         if (sv.kind() == ProtocolStep.OwnerKind.SYNAPSES) m.addStatement("final int _pre = _preOf[_syn], _post = _postOf[_syn]");
-        m.addStatement("values[$L] = $L", index, integral ? "(long) (" + java.number(sv.value()) + ")" : java.number(sv.value()));
+        for (int c = 0; c < columns; c++) {
+            Expr v = sv.values().get(c);
+            m.addStatement("values[$L * $L + $L] = $L", index, columns, c, integral ? "(long) (" + java.number(v) + ")" : java.number(v));
+        }
         m.endControlFlow();
-        m.addStatement("sim.save($S, values)", sv.name());
+        m.addStatement("sim.save($S, values, $L)", sv.name(), columns);
         methods.add(m.build());
     }
 

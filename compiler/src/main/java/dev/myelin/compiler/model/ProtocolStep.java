@@ -28,10 +28,14 @@ public sealed interface ProtocolStep {
     }
 
     /**
-     * {@code save name = expr}: the values of {@code value} over the elements of {@code owner} (a
-     * group, synapses, or a spike monitor's per-neuron {@code count}) written to {@code name.npy}.
+     * {@code save name = expr, ...}: the values of each expression over the elements of {@code owner}
+     * (a group, synapses, or a spike monitor's per-neuron {@code count}) written to {@code name.npy};
+     * one column per expression when there are several.
      */
-    record Save(String name, String owner, OwnerKind kind, Expr value, SourceSpan span) implements ProtocolStep {
+    record Save(String name, String owner, OwnerKind kind, List<Expr> values, SourceSpan span) implements ProtocolStep {
+        public Save {
+            values = List.copyOf(values);
+        }
     }
 
     enum OwnerKind { GROUP, SYNAPSES, SPIKE_MONITOR, SCALAR }

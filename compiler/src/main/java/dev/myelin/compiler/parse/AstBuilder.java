@@ -58,7 +58,7 @@ final class AstBuilder {
         }
         if (ctx.spikeGenerator() != null) return spikeGenerator(ctx.spikeGenerator());
         if (ctx.timedArray() != null) return timedArray(ctx.timedArray());
-        if (ctx.protocolStmt() instanceof SaveStmtContext save) return new Item.Save(ident(save.name()), expr(save.expr()), span(ctx));
+        if (ctx.protocolStmt() instanceof SaveStmtContext save) return new Item.Save(ident(save.name()), exprs(save.expr()), span(ctx));
         if (ctx.monitorDecl() != null) return monitor(ctx.monitorDecl());
         if (ctx.protocolStmt() instanceof RunStmtContext run) return new Item.Run(expr(run.expr()), span(ctx));
         if (ctx.protocolStmt() instanceof AssignStmtContext assign) {

@@ -54,6 +54,20 @@ public final class NpyWriter {
         writeInts(file, rowMajor, matrixShape(rowMajor.length, rows, cols));
     }
 
+    /**
+     * Writes the values of a save statement: a double[] or long[] in row-major order, a vector
+     * when {@code columns} is 1 and a (rows, columns) matrix otherwise.
+     */
+    public static void writeSaved(Path file, Object values, int columns) throws IOException {
+        if (values instanceof long[] longs) {
+            int[] shape = columns == 1 ? new int[] {longs.length} : matrixShape(longs.length, longs.length / columns, columns);
+            writeChunks(file, "<i8", shape, longs.length, Long.BYTES, (buffer, from, count) -> buffer.asLongBuffer().put(longs, from, count));
+        } else {
+            double[] doubles = (double[]) values;
+            writeDoubles(file, doubles, columns == 1 ? new int[] {doubles.length} : matrixShape(doubles.length, doubles.length / columns, columns));
+        }
+    }
+
     private static void writeDoubles(Path file, double[] data, int[] shape) throws IOException {
         writeChunks(file, "<f8", shape, data.length, Double.BYTES,
                 (buffer, from, count) -> buffer.asDoubleBuffer().put(data, from, count));

@@ -46,7 +46,8 @@ public sealed interface LinearForm permits LinearForm.Linear, LinearForm.NotLine
                 return new NotLinear(eq.label() + " draws random numbers, which are not constant over a time step;"
                         + " exact integration does not support that");
             }
-            if (FreeVariables.referencesKind(rhs, VarKind.TIME)) {
+            // A timed array is constant over a step (as Brian2's TimedArray.is_locally_constant): its t does not count.
+            if (FreeVariables.referencesKind(withoutTables(rhs), VarKind.TIME)) {
                 return new NotLinear(eq.label() + " depends on t, which exact integration does not support");
             }
             List<Expr> row = new ArrayList<>();
@@ -78,5 +79,14 @@ public sealed interface LinearForm permits LinearForm.Linear, LinearForm.NotLine
     private static NotLinear notLinearIn(StateEquation eq, String x) {
         Expr culprit = NonlinearTerm.in(eq.rhs(), x);
         return new NotLinear(eq.label() + " is not linear in " + x + ": it contains " + ExprFormatter.format(culprit));
+    }
+
+    /** The expression with timed-array lookups replaced by a constant stand-in. */
+    private static Expr withoutTables(Expr e) {
+        if (e instanceof Expr.Call c && c.fn() == dev.myelin.compiler.expr.Function.TABLE) return Expr.Num.of(1);
+        if (e instanceof Expr.Unary u) return new Expr.Unary(u.op(), withoutTables(u.operand()));
+        if (e instanceof Expr.Binary b) return new Expr.Binary(b.op(), withoutTables(b.left()), withoutTables(b.right()));
+        if (e instanceof Expr.Call c) return new Expr.Call(c.fn(), c.args().stream().map(LinearForm::withoutTables).toList(), c.site());
+        return e;
     }
 }
