@@ -305,7 +305,11 @@ public final class Checker {
         if (!declare(c.name(), "this const")) return;
         boolean named = allowedValueName(c.name(), "const");
         Typed value = expressions.check(c.value(), fileScope);
-        if (!named) return;
+        if (!named) {
+            // A stand-in, so that uses of the name are not reported again as unknown.
+            fileSymbols.put(c.name().text(), Symbol.Value.broken(Symbol.Kind.MODEL_CONST, c.span()));
+            return;
+        }
         if (value.invalid()) {
             fileSymbols.put(c.name().text(), Symbol.Value.broken(Symbol.Kind.MODEL_CONST, c.span()));
             return;
@@ -323,7 +327,10 @@ public final class Checker {
         if (!declare(p.name(), "this param")) return;
         boolean named = allowedValueName(p.name(), "param");
         Typed value = expressions.check(p.value(), fileScope);
-        if (!named) return;
+        if (!named) {
+            fileSymbols.put(p.name().text(), Symbol.Value.broken(Symbol.Kind.MODEL_PARAM, p.span()));
+            return;
+        }
         if (value.invalid()) {
             fileSymbols.put(p.name().text(), Symbol.Value.broken(Symbol.Kind.MODEL_PARAM, p.span()));
             return;

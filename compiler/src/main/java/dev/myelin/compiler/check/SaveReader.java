@@ -57,7 +57,8 @@ final class SaveReader {
         for (Expression.Dotted d : refs) {
             if (!d.object().text().equals(object.text())) {
                 diagnostics.error(d.object().span(), "a saved value is computed from one object's variables, but this uses " + d.object().text()
-                        + " and " + object.text(), "save them separately: 'save a = " + object.text() + ".x' and 'save b = " + d.object().text() + ".y'");
+                        + " and " + object.text(), "save them separately: 'save a = " + object.text() + "." + refs.get(0).member().text()
+                        + "' and 'save b = " + d.object().text() + "." + d.member().text() + "'");
                 return Optional.empty();
             }
         }

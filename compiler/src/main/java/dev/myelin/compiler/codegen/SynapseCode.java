@@ -74,6 +74,14 @@ final class SynapseCode {
         ctor.addStatement("this.$L = new $T($S, this.$L, this.$L)", JavaNames.synapseIndex(s.name(), "conn"), CONNECTIONS, s.name(),
                 JavaNames.size(syn.source().group()), JavaNames.size(syn.target().group()));
         for (PathwayPlan p : s.pathways()) ctor.addStatement("this.$L = new $T()", JavaNames.pathway(s.name(), "q", p.name()), QUEUE);
+        // A slice is checked against the group when the group's size is a param.
+        for (Synapses.Endpoint e : List.of(syn.source(), syn.target())) {
+            if (e.stop().isEmpty()) continue;
+            ctor.beginControlFlow("if ($L > this.$L)", e.stop().get(), JavaNames.size(e.group()));
+            ctor.addStatement("throw new dev.myelin.runtime.ModelError(\"synapses $L: the slice $L[$L:$L] is not inside group $L, which has \" + this.$L + \" neurons\")",
+                    s.name(), e.group(), e.start(), e.stop().get(), e.group(), JavaNames.size(e.group()));
+            ctor.endControlFlow();
+        }
     }
 
     // ── connect ──
