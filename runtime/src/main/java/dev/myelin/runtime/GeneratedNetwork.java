@@ -26,6 +26,11 @@ public abstract class GeneratedNetwork {
     /** Runs the experiment written in the model file: initial values, runs, assignments between them. */
     public abstract void protocol();
 
+    /** The number of synapses of a synapses object once connected; -1 if there is none of that name. */
+    public int synapseCount(String synapses) {
+        return -1;
+    }
+
     /** A state variable's values (the live array), for the Java API and tests; null if unknown. */
     public abstract double[] doubleVariable(String group, String variable);
 }

@@ -656,6 +656,13 @@ public final class JavaGenerator {
         }
         v.addStatement("return null");
         methods.add(v.build());
+        if (!lowered.synapses().isEmpty()) {
+            MethodSpec.Builder c = MethodSpec.methodBuilder("synapseCount").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                    .returns(int.class).addParameter(String.class, "synapses");
+            for (SynapsePlan syn : lowered.synapses()) c.addStatement("if (synapses.equals($S)) return $L", syn.name(), JavaNames.size(syn.name()));
+            c.addStatement("return -1");
+            methods.add(c.build());
+        }
     }
 
     private static String sha256(String text) {
