@@ -117,6 +117,21 @@ public final class Simulation {
     public record Saved(Object values, int columns) {
     }
 
+    /** Values for {@code target} from an NPY file (SI units), checked to have one value per element. */
+    public double[] npyValues(String path, String target, int size) {
+        java.nio.file.Path file = dataFile(path);
+        dev.myelin.runtime.io.NpyArray array;
+        try {
+            array = dev.myelin.runtime.io.NpyReader.read(file);
+        } catch (java.io.IOException e) {
+            throw new ModelError(target + ": cannot read " + file + ": " + e.getMessage());
+        }
+        if (array.size() != size) {
+            throw new ModelError(target + ": " + file + " has " + array.size() + " values but there are " + size + " elements to set");
+        }
+        return array.data();
+    }
+
     /** Keeps values of a save statement (SI units) for the results directory. */
     public void save(String name, double[] values, int columns) {
         saved.put(name, new Saved(values, columns));

@@ -49,4 +49,8 @@ public sealed interface Expression {
     /** {@code S.w}, {@code spikes.count}: a variable of a named object, in protocol statements such as save. */
     record Dotted(Ident object, Ident member, SourceSpan span) implements Expression {
     }
+
+    /** {@code 'weights.npy'} as a value: one value per element, read from an NPY file (SI units). */
+    record FileRef(String path, SourceSpan span) implements Expression {
+    }
 }

@@ -69,7 +69,11 @@ public final class Checker {
         }
     }
 
+    /** Where data files named in the model are found. */
+    private java.nio.file.Path dataDirectory = java.nio.file.Path.of(".");
+
     private CheckedModel run(ModelFile file) {
+        dataDirectory = dataDirectory(file);
         Expr dt = Expr.num(DEFAULT_DT);
         long seed = -1;
         Item.DtSetting dtSetting = null;
@@ -428,6 +432,14 @@ public final class Checker {
             diagnostics.error(list.span(), "'" + name + "' is shared, so " + g.what() + " " + group + " has one value of it, not one per " + g.element(),
                     "assign a single value, e.g. 'G." + name + " = " + Wording.example("1", want) + "'");
             return Optional.empty();
+        }
+        if (value instanceof Expression.FileRef f) {
+            if (target.expr() instanceof Expr.Var v && v.kind() == VarKind.SHARED) {
+                diagnostics.error(f.span(), "'" + name + "' is shared, so it takes one value, not a file of values", "assign a single value");
+                return Optional.empty();
+            }
+            if (new DataFiles(diagnostics, dataDirectory).existing(new Item.FileName(f.path(), f.span())).isEmpty()) return Optional.empty();
+            return Optional.of(new ProtocolStep.AssignFile(group, name, f.path(), span));
         }
         if (value instanceof Expression.Binary b && (b.left() instanceof Expression.ListLit || b.right() instanceof Expression.ListLit)) {
             // [0, 0.5, 1.3] * ms: a list of constants with one unit.

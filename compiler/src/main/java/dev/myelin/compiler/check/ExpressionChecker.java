@@ -36,6 +36,10 @@ final class ExpressionChecker {
         if (e instanceof Expression.Call c) return call(c, scope);
         if (e instanceof Expression.Unary u) return unary(u, scope);
         if (e instanceof Expression.Binary b) return binary(b, scope);
+        if (e instanceof Expression.FileRef f) {
+            diagnostics.error(f.span(), "a file cannot be used here", "a file of values can be assigned to a variable: 'init w = \'" + f.path() + "\'' or 'S.w = \'" + f.path() + "\''");
+            return Typed.INVALID;
+        }
         if (e instanceof Expression.Dotted d) {
             diagnostics.error(d.span(), "'" + d.object().text() + "." + d.member().text() + "' cannot be used here",
                     "inside a group's code, refer to its variables by name; use 'object.variable' only in save statements");

@@ -8,6 +8,10 @@ import java.util.List;
 /** One step of the experiment, in order: runs, and assignments between them. */
 public sealed interface ProtocolStep {
 
+    /** {@code G.x = 'values.npy'}: one value per element from an NPY file (SI units), its length checked when it is read. */
+    record AssignFile(String group, String variable, String path, SourceSpan span) implements ProtocolStep {
+    }
+
     /** Make the synapses of {@code synapses} (all its connect statements), before its variables are set. */
     record Connect(String synapses, SourceSpan span) implements ProtocolStep {
     }

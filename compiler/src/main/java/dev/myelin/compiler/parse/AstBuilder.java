@@ -223,7 +223,11 @@ final class AstBuilder {
 
     private Expression initValue(InitValueContext ctx) {
         if (ctx == null) return null;
-        if (ctx.STRING() != null) return strings.expression(ctx.STRING().getSymbol(), "value").orElse(null);
+        if (ctx.STRING() != null) {
+            Optional<Item.FileName> file = fileName(ctx.STRING().getSymbol());
+            if (file.isPresent()) return new Expression.FileRef(file.get().path(), file.get().span());
+            return strings.expression(ctx.STRING().getSymbol(), "value").orElse(null);
+        }
         return expr(ctx.expr());
     }
 
