@@ -125,4 +125,34 @@ class SynapseFeaturesTest {
         assertEquals(3, fast[24]);
         assertEquals(2, slow[24]); // the third spike's late event (step 25) is still in flight
     }
+    @Test
+    void poissonInputAddsBinomialCounts() throws Exception {
+        Simulation sim = run("""
+                dt = 0.1 ms
+                neurons G[200] { equations '''
+                    few : 1
+                    many : 1
+                ''' }
+                poissoninput sparse into G.few N 100 rate 10 Hz weight 1
+                poissoninput dense into G.many N 100000 rate 10 Hz weight 'i*0 + 1'
+                run 1 second
+                save few = G.few
+                save many = G.many
+                """);
+        // 10,000 steps: few ~ Binomial(100 * 10000, 0.001) (exact draws), many ~ 100 per step (normal approximation).
+        assertMean(doubles(sim, "few"), 1000, Math.sqrt(1000 * 0.999));
+        assertMean(doubles(sim, "many"), 1e6, Math.sqrt(1e6 * 0.999));
+    }
+
+    private static void assertMean(double[] values, double expected, double sd) {
+        double sum = 0;
+        for (double v : values) sum += v;
+        double mean = sum / values.length;
+        double se = sd / Math.sqrt(values.length);
+        assertTrue(Math.abs(mean - expected) < 4 * se, "mean " + mean + ", expected " + expected + " ± " + se);
+        double squares = 0;
+        for (double v : values) squares += (v - mean) * (v - mean);
+        double spread = Math.sqrt(squares / (values.length - 1));
+        assertTrue(Math.abs(spread - sd) < 0.25 * sd, "standard deviation " + spread + ", expected " + sd);
+    }
 }

@@ -35,6 +35,7 @@ item
     | poissonGroup
     | spikeGenerator
     | timedArray
+    | poissonInput
     | monitorDecl
     | protocolStmt
     ;
@@ -81,6 +82,15 @@ connectArg : (name '=')? (STRING | expr) ;
 
 /** {@code poisson P[100] rates 15 Hz} or {@code rates '5*Hz + i*Hz'}: Brian2's PoissonGroup. */
 poissonGroup : POISSON name '[' expr ']' RATES initValue ;
+
+/**
+ * Brian2's PoissonInput: {@code poissoninput drive into G.ge N 1000 rate 15 Hz weight 0.1}: every
+ * step, each neuron's variable grows by weight times a binomial(N, rate*dt) draw.
+ */
+poissonInput : POISSONINPUT name INTO varRef poissonInputArg poissonInputArg poissonInputArg ;
+
+/** N, rate or weight, in any order (plain identifiers, so the next line's keyword is never taken for one). */
+poissonInputArg : ID (STRING | expr) ;
 
 /** A SpikeGeneratorGroup: spikes from a CSV/NPY file or inline index and time lists; optionally periodic. */
 spikeGenerator : SPIKEGENERATOR name '[' expr ']' spikeSource (PERIOD expr)? ;
@@ -207,7 +217,7 @@ name
     : ID | DT_KW | SEED_KW | CONST | PARAM | NEURONS | EQUATIONS | THRESHOLD | RESET | REFRACTORY
     | METHOD | INIT | SPIKEMONITOR | STATEMONITOR | RATEMONITOR | OF | RECORD | ALL | RUN
     | SYNAPSES | ON_PRE | ON_POST | DELAY | CONNECT | POISSON | RATES | SPIKEGENERATOR | FROM | INDICES | TIMES
-    | PERIOD | TIMEDARRAY | SAVE | WHEN
+    | PERIOD | TIMEDARRAY | SAVE | WHEN | POISSONINPUT | INTO
     ;
 
 // ─────────────────────────────── lexer ────────────────────────────────
@@ -245,6 +255,8 @@ PERIOD       : 'period' ;
 TIMEDARRAY   : 'timedarray' ;
 SAVE         : 'save' ;
 WHEN         : 'when' ;
+POISSONINPUT : 'poissoninput' ;
+INTO         : 'into' ;
 FOR          : 'for' ;
 IN           : 'in' ;
 IF           : 'if' ;

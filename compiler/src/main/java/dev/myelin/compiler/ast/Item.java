@@ -3,6 +3,7 @@ package dev.myelin.compiler.ast;
 import dev.myelin.compiler.diag.SourceSpan;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A top-level entry of a model file. */
@@ -54,6 +55,14 @@ public sealed interface Item {
     }
 
     record SpikesInline(Expression indices, Expression times) implements SpikeSource {
+    }
+
+    /** {@code poissoninput drive into G.ge N 1000 rate 15 Hz weight 'w0'}: arguments by name, checked later. */
+    record PoissonInputDecl(Ident name, VarRef target, Map<String, Expression> args, Map<String, Boolean> quoted, SourceSpan span) implements Item {
+        public PoissonInputDecl {
+            args = Map.copyOf(args);
+            quoted = Map.copyOf(quoted);
+        }
     }
 
     /** A file named in the model; relative paths are relative to the model file. */

@@ -65,7 +65,7 @@ public final class Checker {
         } catch (StackOverflowError deep) {
             diagnostics.error(new SourceSpan(file.source(), 1, 1, 1), "the model is nested too deeply to check",
                     "split very long expressions into named subexpressions");
-            return new CheckedModel(file.source(), Expr.num(DEFAULT_DT), -1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+            return new CheckedModel(file.source(), Expr.num(DEFAULT_DT), -1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         }
     }
 
@@ -120,6 +120,8 @@ public final class Checker {
                     new SpikeGeneratorReader(diagnostics, expressions, fileScope, dataDirectory(file)).read(sg, groups.get(sg.name().text()).group())
                             .ifPresent(generators::add);
                 }
+            } else if (item instanceof Item.PoissonInputDecl pi) {
+                if (declare(pi.name(), "a Poisson input")) poissonInput(pi).ifPresent(poissonInputs::add);
             } else if (item instanceof Item.SynapsesDecl sd) {
                 synapses(sd, synapsesChecker, delayAssigned.contains(sd.name().text()), synapseInits);
             } else if (item instanceof Item.SpikeMonitorDecl m) {
@@ -151,10 +153,58 @@ public final class Checker {
         steps.addAll(protocol);
         List<NeuronGroup> checked = groups.values().stream().map(GroupChecker.Result::group).toList();
         List<Synapses> checkedSynapses = synapses.values().stream().map(SynapsesChecker.Result::synapses).toList();
-        return new CheckedModel(file.source(), dt, seed, params, checked, checkedSynapses, generators, List.copyOf(tables.values()), monitors, steps);
+        return new CheckedModel(file.source(), dt, seed, params, checked, checkedSynapses, generators, List.copyOf(tables.values()), poissonInputs, monitors, steps);
     }
 
     private final Map<String, SourceSpan> savedNames = new HashMap<>();
+    private final List<dev.myelin.compiler.model.PoissonInput> poissonInputs = new ArrayList<>();
+
+    /** {@code poissoninput NAME into G.x N n rate r weight w}: the three arguments, their units, a writable target. */
+    private Optional<dev.myelin.compiler.model.PoissonInput> poissonInput(Item.PoissonInputDecl pi) {
+        GroupChecker.Result g = groups.get(pi.target().group().text());
+        if (g == null) {
+            unknownGroup(pi.target().group());
+            return Optional.empty();
+        }
+        String var = pi.target().variable().text();
+        Symbol.Value target = g.variables().get(var);
+        if (target == null || target.isBroken() || !(target.kind() == Symbol.Kind.STATE_VARIABLE || target.kind() == Symbol.Kind.PARAMETER)
+                || !(target.expr() instanceof Expr.Var v) || v.kind() != VarKind.ARRAY || v.type() != ValueType.DOUBLE) {
+            diagnostics.error(pi.target().variable().span(), "a Poisson input adds to a real-valued, per-neuron variable of group " + g.group().name()
+                    + ", and '" + var + "' is not one", variablesHelp(g.assignable(), var));
+            return Optional.empty();
+        }
+        for (String key : pi.args().keySet()) {
+            if (!List.of("N", "rate", "weight").contains(key)) {
+                diagnostics.error(pi.span(), "a Poisson input has no argument '" + key + "'", "write e.g. 'poissoninput drive into G.ge N 1000 rate 15 Hz weight 0.1'");
+                return Optional.empty();
+            }
+        }
+        for (String key : List.of("N", "rate", "weight")) {
+            if (!pi.args().containsKey(key)) {
+                diagnostics.error(pi.name().span(), "this Poisson input lacks its " + key, "write e.g. 'poissoninput drive into G.ge N 1000 rate 15 Hz weight 0.1'");
+                return Optional.empty();
+            }
+        }
+        Typed n = expressions.check(pi.args().get("N"), fileScope);
+        Typed rate = expressions.check(pi.args().get("rate"), fileScope);
+        Typed weight = expressions.check(pi.args().get("weight"), Boolean.TRUE.equals(pi.quoted().get("weight")) ? g.scope() : fileScope);
+        if (n.invalid() || rate.invalid() || weight.invalid()) return Optional.empty();
+        if (n.isBoolean() || n.expr().type() != ValueType.INT || !n.dimension().isDimensionless()) {
+            diagnostics.error(pi.args().get("N").span(), "N, the number of Poisson sources, is a whole number", "write e.g. 'N 1000'");
+            return Optional.empty();
+        }
+        if (rate.isBoolean() || !rate.dimension().equals(Scope.SECOND.power(-1))) {
+            diagnostics.error(pi.args().get("rate").span(), "rate is a frequency, but this " + Wording.is(rate.dimension()), "write e.g. 'rate 15 Hz'");
+            return Optional.empty();
+        }
+        if (weight.isBoolean() || !weight.dimension().equals(target.dimension())) {
+            diagnostics.error(pi.args().get("weight").span(), "the weight is added to " + g.group().name() + "." + var + ", which " + Wording.is(target.dimension())
+                    + ", but the weight " + Wording.is(weight.dimension()), "give the weight in the unit of " + var);
+            return Optional.empty();
+        }
+        return Optional.of(new dev.myelin.compiler.model.PoissonInput(pi.name().text(), g.group().name(), var, n.expr(), rate.expr(), weight.expr()));
+    }
     private final Map<String, SynapsesChecker.Result> synapses = new LinkedHashMap<>();
     private final List<SpikeGenerator> generators = new ArrayList<>();
     private final Map<String, TimedArray> tables = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import dev.myelin.compiler.model.Param;
 import dev.myelin.compiler.model.ProtocolStep;
 import dev.myelin.compiler.model.SpikeGenerator;
 import dev.myelin.compiler.model.TimedArray;
+import dev.myelin.compiler.model.PoissonInput;
 import dev.myelin.compiler.lower.PathwayPlan;
 import dev.myelin.compiler.lower.SynapsePlan;
 import dev.myelin.runtime.units.Dimension;
@@ -49,6 +50,9 @@ public final class JavaGenerator {
     private static final ClassName SPIKE_TRAIN = ClassName.get("dev.myelin.runtime.input", "SpikeTrain");
     private static final ClassName SPIKE_TRAIN_FILES = ClassName.get("dev.myelin.runtime.input", "SpikeTrainFiles");
     private static final ClassName TIMED_VALUES = ClassName.get("dev.myelin.runtime.input", "TimedValues");
+    private static final ClassName BINOMIAL = ClassName.get("dev.myelin.runtime.random", "Binomial");
+    /** Random streams of Poisson inputs, apart from groups, synapses and connects. */
+    private static final int POISSON_INPUT_STREAMS = 1 << 21;
 
     private final LoweredModel lowered;
     private final CheckedModel model;
@@ -81,6 +85,7 @@ public final class JavaGenerator {
         constructor();
         advance();
         for (GroupPlan g : lowered.groups()) groupMethods(g);
+        for (int k = 0; k < model.poissonInputs().size(); k++) poissonInputMethod(model.poissonInputs().get(k), POISSON_INPUT_STREAMS + k);
         for (SynapsePlan syn : lowered.synapses()) {
             synapseCode.connectMethods(syn, synapseMonitors(syn.name()));
             synapseCode.update(syn);
@@ -111,6 +116,7 @@ public final class JavaGenerator {
         for (SynapsePlan syn : lowered.synapses()) synapseCode.fields(type, syn);
         for (SpikeGenerator gen : model.generators()) type.addField(SPIKE_TRAIN, JavaNames.generator(gen.group()), Modifier.PRIVATE, Modifier.FINAL);
         for (TimedArray table : model.timedArrays()) type.addField(TIMED_VALUES, JavaNames.table(table.index()), Modifier.PRIVATE, Modifier.FINAL);
+        for (PoissonInput pi : model.poissonInputs()) type.addField(BINOMIAL, JavaNames.poissonInput(pi.name()), Modifier.PRIVATE);
         for (Monitor m : model.monitors()) {
             ClassName rec = m instanceof Monitor.Spikes ? SPIKE_REC : m instanceof Monitor.State ? STATE_REC : RATE_REC;
             // A monitor of synapses is created once the synapses exist (after connect).
@@ -281,6 +287,12 @@ public final class JavaGenerator {
             }
         }
         for (boolean post : new boolean[] {false, true}) {
+            if (post) {
+                // Brian2 runs a PoissonInput in the synapses slot with order 0: after pre pathways (-1), before post ones (+1).
+                java.util.TreeMap<String, String> inputs = new java.util.TreeMap<>();
+                for (PoissonInput pi : model.poissonInputs()) inputs.put(pi.name(), "poissonInput_" + pi.name() + "(step, t)");
+                for (String call : inputs.values()) m.addStatement(call);
+            }
             java.util.TreeMap<String, String> pathways = new java.util.TreeMap<>();
             for (SynapsePlan syn : synapses) {
                 for (PathwayPlan p : syn.pathways()) {
@@ -308,10 +320,29 @@ public final class JavaGenerator {
         }
     }
 
+    /** Each step, every neuron of the target adds weight * binomial(N, rate*dt) to the variable. */
+    private void poissonInputMethod(PoissonInput pi, int stream) {
+        GroupPlan g = lowered.group(pi.group());
+        JavaExpressions java = new JavaExpressions(g.stream());
+        MethodSpec.Builder m = slotMethod("poissonInput_" + pi.name());
+        aliases(m, g);
+        ScalarHoister hoister = new ScalarHoister("_s", true);
+        Expr weight = hoister.rewrite(pi.weight());
+        declareHoisted(m, hoister, java);
+        m.addStatement("final $T draw = this.$L", BINOMIAL, JavaNames.poissonInput(pi.name()));
+        String target = JavaNames.array(pi.group(), pi.variable());
+        m.addStatement("for (int i = 0; i < $L; i++) $L[i] += $L * draw.sample(seed, $L, i, step)", JavaNames.size(pi.group()), target, java.number(weight), stream);
+        methods.add(m.build());
+    }
+
     /** Before each run: spike generators and delays are converted to steps of the current dt. */
     private void beforeRun() {
-        if (model.generators().isEmpty() && lowered.synapses().isEmpty()) return;
+        if (model.generators().isEmpty() && lowered.synapses().isEmpty() && model.poissonInputs().isEmpty()) return;
         MethodSpec.Builder m = MethodSpec.methodBuilder("beforeRun").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+        JavaExpressions scalar = new JavaExpressions(0);
+        for (PoissonInput pi : model.poissonInputs()) {
+            m.addStatement("this.$L = new $T((long) ($L), $L * dt)", JavaNames.poissonInput(pi.name()), BINOMIAL, scalar.number(pi.n()), scalar.number(pi.rate()));
+        }
         for (SpikeGenerator gen : model.generators()) m.addStatement("this.$L.prepare(dt, sim.step())", JavaNames.generator(gen.group()));
         for (SynapsePlan syn : lowered.synapses()) synapseCode.beforeRun(m, syn);
         methods.add(m.build());

@@ -55,4 +55,9 @@ final class JavaNames {
     static String generator(String group) {
         return group + "$$gen";
     }
+
+    /** The binomial sampler of a Poisson input. */
+    static String poissonInput(String name) {
+        return "$pi$" + name;
+    }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 /** A model that passed checking: the input of lowering. {@code dt} is an expression of params (seconds). */
 public record CheckedModel(SourceFile source, Expr dt, long seed, List<Param> params, List<NeuronGroup> groups,
                            List<Synapses> synapses, List<SpikeGenerator> generators, List<TimedArray> timedArrays,
-                           List<Monitor> monitors, List<ProtocolStep> protocol) {
+                           List<PoissonInput> poissonInputs, List<Monitor> monitors, List<ProtocolStep> protocol) {
 
     public CheckedModel {
         params = List.copyOf(params);
@@ -17,6 +17,7 @@ public record CheckedModel(SourceFile source, Expr dt, long seed, List<Param> pa
         synapses = List.copyOf(synapses);
         generators = List.copyOf(generators);
         timedArrays = List.copyOf(timedArrays);
+        poissonInputs = List.copyOf(poissonInputs);
         monitors = List.copyOf(monitors);
         protocol = List.copyOf(protocol);
     }

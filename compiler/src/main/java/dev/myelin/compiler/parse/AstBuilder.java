@@ -58,6 +58,20 @@ final class AstBuilder {
         }
         if (ctx.spikeGenerator() != null) return spikeGenerator(ctx.spikeGenerator());
         if (ctx.timedArray() != null) return timedArray(ctx.timedArray());
+        if (ctx.poissonInput() != null) {
+            PoissonInputContext pi = ctx.poissonInput();
+            java.util.Map<String, Expression> args = new java.util.LinkedHashMap<>();
+            java.util.Map<String, Boolean> quoted = new java.util.LinkedHashMap<>();
+            for (PoissonInputArgContext a : pi.poissonInputArg()) {
+                String key = a.ID().getText();
+                Expression value = a.STRING() != null ? strings.expression(a.STRING().getSymbol(), key).orElse(null) : expr(a.expr());
+                if (value == null) return null;
+                args.put(key, value);
+                quoted.put(key, a.STRING() != null);
+            }
+            Item.VarRef target = new Item.VarRef(ident(pi.varRef().name(0)), ident(pi.varRef().name(1)), span(pi.varRef()));
+            return new Item.PoissonInputDecl(ident(pi.name()), target, args, quoted, span(ctx));
+        }
         if (ctx.protocolStmt() instanceof SaveStmtContext save) return new Item.Save(ident(save.name()), exprs(save.expr()), span(ctx));
         if (ctx.monitorDecl() != null) return monitor(ctx.monitorDecl());
         if (ctx.protocolStmt() instanceof RunStmtContext run) return new Item.Run(expr(run.expr()), span(ctx));

@@ -33,13 +33,13 @@ final class SyntaxErrors extends BaseErrorListener {
 
     /** What may start a line of a model file. */
     private static final List<String> FILE_KEYWORDS = List.of(
-            "dt", "seed", "const", "param", "neurons", "synapses", "poisson", "spikegenerator", "timedarray", "spikemonitor", "statemonitor",
+            "dt", "seed", "const", "param", "neurons", "synapses", "poisson", "poissoninput", "spikegenerator", "timedarray", "spikemonitor", "statemonitor",
             "ratemonitor", "run", "save");
     /** What a neurons block holds. */
     private static final List<String> GROUP_KEYWORDS = List.of("equations", "threshold", "reset", "refractory", "method", "init");
     private static final Set<Integer> FILE_KEYWORD_TYPES = Set.of(MyelinLexer.DT_KW, MyelinLexer.SEED_KW, MyelinLexer.CONST,
             MyelinLexer.PARAM, MyelinLexer.NEURONS, MyelinLexer.SPIKEMONITOR, MyelinLexer.STATEMONITOR, MyelinLexer.RATEMONITOR,
-            MyelinLexer.RUN, MyelinLexer.SYNAPSES, MyelinLexer.POISSON, MyelinLexer.SPIKEGENERATOR, MyelinLexer.TIMEDARRAY, MyelinLexer.SAVE);
+            MyelinLexer.RUN, MyelinLexer.SYNAPSES, MyelinLexer.POISSON, MyelinLexer.SPIKEGENERATOR, MyelinLexer.TIMEDARRAY, MyelinLexer.SAVE, MyelinLexer.POISSONINPUT);
     /** Tokens after which a value must follow. */
     private static final Set<String> NEEDS_OPERAND = Set.of("=", "+=", "-=", "*=", "/=", "+", "-", "*", "/", "//", "%", "**",
             "<", "<=", ">", ">=", "==", "!=", "and", "or", "not", "(", "[", ",");
