@@ -28,12 +28,7 @@ class ExampleStatisticsTest {
 
     @Test
     void cubaFiresAtBrian2sRate() throws Exception {
-        Simulation sim = run("cuba/cuba.myl", Map.of());
-        long[] perNeuron = counts((SpikeRecorder) recorder(sim, "spikes"), 4000);
-        List<Map<String, Object>> brian2 = brian2("cuba");
-        assertWithinBrian2("mean rate (Hz)", mean(perNeuron, 0, 4000), brian2, s -> number(s, "all"));
-        assertWithinBrian2("excitatory rate (Hz)", mean(perNeuron, 0, 3200), brian2, s -> number(s, "exc"));
-        assertWithinBrian2("inhibitory rate (Hz)", mean(perNeuron, 3200, 4000), brian2, s -> number(s, "inh"));
+        assertRatesLikeBrian2("cuba");
     }
 
     @Test
@@ -47,12 +42,7 @@ class ExampleStatisticsTest {
     @Test
     @Tag("slow")
     void cobahhFiresAtBrian2sRate() throws Exception {
-        Simulation sim = run("cobahh/cobahh.myl", Map.of());
-        long[] perNeuron = counts((SpikeRecorder) recorder(sim, "spikes"), 4000);
-        List<Map<String, Object>> brian2 = brian2("cobahh");
-        assertWithinBrian2("mean rate (Hz)", mean(perNeuron, 0, 4000), brian2, s -> number(s, "all"));
-        assertWithinBrian2("excitatory rate (Hz)", mean(perNeuron, 0, 3200), brian2, s -> number(s, "exc"));
-        assertWithinBrian2("inhibitory rate (Hz)", mean(perNeuron, 3200, 4000), brian2, s -> number(s, "inh"));
+        assertRatesLikeBrian2("cobahh");
     }
 
     @Test
@@ -75,6 +65,16 @@ class ExampleStatisticsTest {
     }
 
     // ── helpers ──
+
+    /** Mean rates over all, excitatory (first 3200) and inhibitory neurons of a 4000-neuron, 1 s example. */
+    private static void assertRatesLikeBrian2(String model) throws Exception {
+        Simulation sim = run(model + "/" + model + ".myl", Map.of());
+        long[] perNeuron = counts((SpikeRecorder) recorder(sim, "spikes"), 4000);
+        List<Map<String, Object>> brian2 = brian2(model);
+        assertWithinBrian2("mean rate (Hz)", mean(perNeuron, 0, 4000), brian2, s -> number(s, "all"));
+        assertWithinBrian2("excitatory rate (Hz)", mean(perNeuron, 0, 3200), brian2, s -> number(s, "exc"));
+        assertWithinBrian2("inhibitory rate (Hz)", mean(perNeuron, 3200, 4000), brian2, s -> number(s, "inh"));
+    }
 
     private static Simulation run(String model, Map<String, String> overrides) throws Exception {
         Simulation sim = new ModelCompiler().compile(Path.of(model)).instantiate(overrides, 1L);

@@ -13,35 +13,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class SynapseErrorMessagesTest {
 
-    record Case(String name, String model, String expected) {
-        @Override
-        public String toString() {
-            return name;
-        }
+    private static ErrorMessagesTest.Case error(String name, String model, String expected) {
+        return new ErrorMessagesTest.Case(name, model, expected);
     }
 
-    private static Case error(String name, String model, String expected) {
-        return new Case(name, model, expected);
-    }
-
-    static List<Case> cases() {
+    static List<ErrorMessagesTest.Case> cases() {
         return CASES;
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void rendersTheExactMessage(Case c) {
+    void rendersTheExactMessage(ErrorMessagesTest.Case c) {
         String actual = Check.render(c.model());
         assertEquals(c.expected(), actual, () -> "for the model\n" + c.model() + "\nthe compiler now prints\n" + actual);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void everyDiagnosticPointsIntoTheModelAndSaysWhatToDo(Case c) {
+    void everyDiagnosticPointsIntoTheModelAndSaysWhatToDo(ErrorMessagesTest.Case c) {
         Check.assertWellFormed(c.model());
     }
 
-    private static final List<Case> CASES = List.of(
+    private static final List<ErrorMessagesTest.Case> CASES = List.of(
             error("synapses: unknown target group", """
                     neurons G[10] {
                         equations '''
