@@ -78,7 +78,8 @@ synapseItem
 connectArgs : connectArg (',' connectArg)* ;
 
 /** Brian2's keyword arguments of connect(): a condition, p=, j=, i=, n=, skip_if_invalid=. */
-connectArg : (name '=')? (STRING | expr) ;
+/** The condition comes in quotes; the other arguments by name (so a following 'connect' is never taken for one). */
+connectArg : name '=' (STRING | expr) | STRING ;
 
 /** {@code poisson P[100] rates 15 Hz} or {@code rates '5*Hz + i*Hz'}: Brian2's PoissonGroup. */
 poissonGroup : POISSON name '[' expr ']' RATES initValue ;

@@ -107,7 +107,7 @@ public final class Checker {
         List<ProtocolStep> protocol = new ArrayList<>();
         UnitSpecReader unitSpecs = new UnitSpecReader(diagnostics, fileScope);
         GroupChecker groupChecker = new GroupChecker(diagnostics, expressions, unitSpecs, fileScope);
-        SynapsesChecker synapsesChecker = new SynapsesChecker(diagnostics, expressions, unitSpecs, fileScope, groupChecker);
+        SynapsesChecker synapsesChecker = new SynapsesChecker(diagnostics, expressions, unitSpecs, fileScope, groupChecker, dataDirectory);
         Set<String> delayAssigned = delayAssignments(file);
         Map<String, SourceSpan> monitorNames = new HashMap<>();
         for (Item item : file.items()) {
@@ -141,7 +141,11 @@ public final class Checker {
                     if (savedNames.putIfAbsent(save.name(), sv.span()) != null) {
                         diagnostics.error(sv.name().span(), "'" + save.name() + "' is already saved on line " + savedNames.get(save.name()).line(),
                                 "give each saved value its own name: it names the file " + save.name() + ".npy");
+                    } else if (resultFiles.containsKey(save.name() + ".npy")) {
+                        diagnostics.error(sv.name().span(), "saving '" + save.name() + "' would write " + save.name() + ".npy, which monitor '"
+                                + resultFiles.get(save.name() + ".npy") + "' writes too", "give the saved value another name");
                     } else {
+                        resultFiles.put(save.name() + ".npy", "save " + save.name());
                         protocol.add(save);
                     }
                 });
@@ -157,6 +161,8 @@ public final class Checker {
     }
 
     private final Map<String, SourceSpan> savedNames = new HashMap<>();
+    /** Which synapses write each summed group variable ("G.y"): two may not. */
+    private final Map<String, String> summedTargets = new HashMap<>();
     private final List<dev.myelin.compiler.model.PoissonInput> poissonInputs = new ArrayList<>();
 
     /** {@code poissoninput NAME into G.x N n rate r weight w}: the three arguments, their units, a writable target. */
@@ -275,6 +281,14 @@ public final class Checker {
             if (!spiking(trigger.group().name())) {
                 diagnostics.error(p.span(), "group " + trigger.group().name() + " has no threshold, so it never spikes and this " + (p.post() ? "on_post" : "on_pre") + " code would never run",
                         "add a threshold to group " + trigger.group().name());
+            }
+        }
+        for (dev.myelin.compiler.model.SummedVariable sum : result.synapses().summed()) {
+            String key = sum.target().owner() + "." + sum.target().name();
+            String other = summedTargets.putIfAbsent(key, sd.name().text());
+            if (other != null) {
+                diagnostics.error(sd.name().span(), "synapses " + sd.name().text() + " and " + other + " both write the summed variable " + key
+                        + ", so one sum would overwrite the other", "sum into two variables and add them in the group's equations, as Brian2 requires");
             }
         }
         synapses.put(sd.name().text(), result);
@@ -486,6 +500,11 @@ public final class Checker {
         if (value instanceof Expression.FileRef f) {
             if (target.expr() instanceof Expr.Var v && v.kind() == VarKind.SHARED) {
                 diagnostics.error(f.span(), "'" + name + "' is shared, so it takes one value, not a file of values", "assign a single value");
+                return Optional.empty();
+            }
+            if (target.expr().type() != ValueType.DOUBLE) {
+                diagnostics.error(f.span(), "values from a file can only be assigned to real-valued variables, and '" + name + "' is "
+                        + (target.expr().type() == ValueType.BOOL ? "boolean" : "an integer"), "declare it with a unit, e.g. '" + name + " : 1'");
                 return Optional.empty();
             }
             if (new DataFiles(diagnostics, dataDirectory).existing(new Item.FileName(f.path(), f.span())).isEmpty()) return Optional.empty();

@@ -65,7 +65,11 @@ final class SynapsesChecker {
     private final Scope fileScope;
     private final GroupChecker groups;
 
-    SynapsesChecker(Diagnostics diagnostics, ExpressionChecker expressions, UnitSpecReader unitSpecs, Scope fileScope, GroupChecker groups) {
+    private final DataFiles files;
+
+    SynapsesChecker(Diagnostics diagnostics, ExpressionChecker expressions, UnitSpecReader unitSpecs, Scope fileScope, GroupChecker groups,
+                    java.nio.file.Path dataDirectory) {
+        this.files = new DataFiles(diagnostics, dataDirectory);
         this.diagnostics = diagnostics;
         this.expressions = expressions;
         this.unitSpecs = unitSpecs;
@@ -360,7 +364,11 @@ final class SynapsesChecker {
                 // Brian2 integrates event-driven equations in closed form between events: they may
                 // only depend on the event-driven variables themselves and on constants.
                 for (Expr.Var v : dev.myelin.compiler.expr.FreeVariables.of(rhs.expr())) {
-                    boolean ok = v.kind() == VarKind.PARAM || (v.kind() == VarKind.ARRAY && eventDriven.contains(v.name()));
+                    Symbol.Value own = vars.get(v.name());
+                    boolean parameter = own != null && (own.kind() == Symbol.Kind.PARAMETER || own.kind() == Symbol.Kind.CONSTANT_PARAMETER)
+                            && v.owner().equals(own.expr() instanceof Expr.Var ov ? ov.owner() : "");
+                    boolean ok = v.kind() == VarKind.PARAM || (v.kind() == VarKind.ARRAY && eventDriven.contains(v.name()))
+                            || ((v.kind() == VarKind.ARRAY || v.kind() == VarKind.SHARED) && parameter);
                     if (!ok) {
                         diagnostics.error(d.rhs().span(), "the event-driven equation of '" + var + "' depends on '" + v.name()
                                         + "', which changes between events, so it cannot be solved in closed form",
@@ -643,7 +651,7 @@ final class SynapsesChecker {
             GroupItem.ConnectArg i = byKey.get("i");
             GroupItem.ConnectArg j = byKey.get("j");
             if (j == null || condition != null || byKey.containsKey("p") || byKey.containsKey("n")) {
-                diagnostics.error(i.span(), "connect with i takes exactly i and j: two lists (or NPY files) of indices",
+                diagnostics.error(i.span(), "connect with i takes i and j (two lists or NPY files of indices), and optionally skip_if_invalid",
                         "write e.g. connect i = [0, 1, 2], j = [3, 4, 5]");
                 return Optional.empty();
             }
@@ -654,11 +662,15 @@ final class SynapsesChecker {
                 diagnostics.error(j.span(), "i has " + a.values().size() + " indices but j has " + b.values().size(), "give one j for every i");
                 return Optional.empty();
             }
-            return Optional.of(new Connection.Explicit(is.get(), js.get(), c.span()));
+            boolean skip = byKey.containsKey("skip_if_invalid") && flag(byKey.get("skip_if_invalid"));
+            return Optional.of(new Connection.Explicit(is.get(), js.get(), skip, c.span()));
         }
 
         private Optional<Connection.Indices> indices(GroupItem.ConnectArg a) {
-            if (a.file().isPresent()) return Optional.of(new Connection.IndexFile(a.file().get().path()));
+            if (a.file().isPresent()) {
+                if (files.existing(a.file().get()).isEmpty()) return Optional.empty();
+                return Optional.of(new Connection.IndexFile(a.file().get().path()));
+            }
             if (a.value().isPresent() && a.value().get() instanceof Expression.ListLit list) {
                 List<Integer> out = new ArrayList<>();
                 for (Expression e : list.items()) {

@@ -522,14 +522,7 @@ public final class JavaGenerator {
             } else if (step instanceof ProtocolStep.AssignFile f) {
                 String size = "this." + JavaNames.size(f.group());
                 String field = JavaNames.array(f.group(), f.variable());
-                boolean ints = isSynapses(f.group())
-                        ? lowered.synapsesNamed(f.group()).orElseThrow().arrays().stream().anyMatch(a -> a.name().equals(f.variable()) && a.type() != ValueType.DOUBLE)
-                        : lowered.group(f.group()).arrays().stream().anyMatch(a -> a.name().equals(f.variable()) && a.type() != ValueType.DOUBLE);
-                if (ints) {
-                    p.addStatement("throw new dev.myelin.runtime.ModelError($S)", f.group() + "." + f.variable() + ": values from a file can only be assigned to real-valued variables");
-                } else {
-                    p.addStatement("System.arraycopy(sim.npyValues($S, $S, $L), 0, this.$L, 0, $L)", f.path(), f.group() + "." + f.variable(), size, field, size);
-                }
+                p.addStatement("System.arraycopy(sim.npyValues($S, $S, $L), 0, this.$L, 0, $L)", f.path(), f.group() + "." + f.variable(), size, field, size);
             } else if (step instanceof ProtocolStep.AssignExpr a && isSynapses(a.group())) {
                 String name = "assign" + k++ + "_" + a.group() + "_" + a.variable();
                 p.addStatement("$L()", name);

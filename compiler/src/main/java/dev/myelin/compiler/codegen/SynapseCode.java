@@ -151,6 +151,9 @@ final class SynapseCode {
             m.addStatement("throw new dev.myelin.runtime.ModelError($S + _i.length + $S + _j.length)", "synapses " + s.name() + ": connect has ", " values of i but ");
             m.endControlFlow();
             m.beginControlFlow("for (int k = 0; k < _i.length; k++)");
+            if (e.skipIfInvalid()) {
+                m.addStatement("if (_i[k] < 0 || $L + _i[k] >= $L || _j[k] < 0 || $L + _j[k] >= $L) continue", so, preStop, to, postStop);
+            }
             m.addStatement("if (_i[k] < 0 || $L + _i[k] >= $L) throw _c.invalidIndex($S, _i[k], _i[k], $L - $L)", so, preStop, "i", preStop, so);
             m.addStatement("if (_j[k] < 0 || $L + _j[k] >= $L) throw _c.invalidIndex($S, _j[k], _i[k], $L - $L)", to, postStop, "j", postStop, to);
             m.addStatement("_c.add($L + _i[k], $L + _j[k], 1)", so, to);

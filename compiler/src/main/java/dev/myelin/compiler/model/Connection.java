@@ -35,7 +35,7 @@ public sealed interface Connection {
     }
 
     /** {@code i = [...], j = [...]} or index arrays from NPY files: one synapse per listed pair. */
-    record Explicit(Indices i, Indices j, SourceSpan span) implements Connection {
+    record Explicit(Indices i, Indices j, boolean skipIfInvalid, SourceSpan span) implements Connection {
     }
 
     sealed interface Indices {

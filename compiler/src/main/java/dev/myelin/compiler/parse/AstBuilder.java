@@ -142,6 +142,7 @@ final class AstBuilder {
         Optional<Ident> key = Optional.ofNullable(ctx.name()).map(this::ident);
         SourceSpan span = span(ctx);
         if (ctx.STRING() == null) return new GroupItem.ConnectArg(key, Optional.of(expr(ctx.expr())), false, Optional.empty(), Optional.empty(), span);
+        // (a positional argument is always a quoted condition)
         Token string = ctx.STRING().getSymbol();
         Optional<Item.FileName> file = fileName(string);
         if (file.isPresent()) return new GroupItem.ConnectArg(key, Optional.empty(), true, Optional.empty(), file, span);

@@ -35,6 +35,30 @@ class SynapseErrorMessagesTest {
     }
 
     private static final List<ErrorMessagesTest.Case> CASES = List.of(
+            error("summed: two synapses writing one variable; save: a monitor's file", """
+                    neurons A[2] { equations 'x : 1' }
+                    neurons B[2] { equations 'y : 1' }
+                    synapses S(A -> B) {
+                        equations 'y_post = x_pre : 1 (summed)'
+                        connect
+                    }
+                    synapses T(A -> B) {
+                        equations 'y_post = 2*x_pre : 1 (summed)'
+                        connect
+                    }
+                    statemonitor m of B.y
+                    save m_y = B.y
+                    """, """
+                    model.myl:7:10: error: synapses T and S both write the summed variable B.y, so one sum would overwrite the other
+                      7 | synapses T(A -> B) {
+                        |          ^
+                      help: sum into two variables and add them in the group's equations, as Brian2 requires
+                    model.myl:12:6: error: saving 'm_y' would write m_y.npy, which monitor 'm' writes too
+                      12 | save m_y = B.y
+                         |      ^^^
+                      help: give the saved value another name
+                    2 errors
+                    """),
             error("synapses: unknown target group", """
                     neurons G[10] {
                         equations '''

@@ -49,6 +49,10 @@ public final class TimedValues {
     }
 
     public double at(double t, long column) {
+        if (column < 0 || column >= columns) {
+            throw new dev.myelin.runtime.ModelError("a 2-D timed array has " + columns + " columns, but column " + column
+                    + " was asked for; give it one column per neuron of the group that calls it");
+        }
         return values[row(t) * columns + (int) column];
     }
 
