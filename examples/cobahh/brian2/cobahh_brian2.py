@@ -1,38 +1,180 @@
-# Brian2's side of examples/cobahh: the same model in Brian2 2.5.1 (Debian's python3-brian), run with
-# /usr/bin/python3 cobahh_brian2.py SEED [DURATION_S]; prints one JSON line of statistics.
-# The lines for several seeds are in brian2_stats.jsonl, which ExampleStatisticsTest compares Myelin with.
-import sys, json, numpy as np
-from brian2 import *
-prefs.codegen.target = 'numpy'
-seed_ = int(sys.argv[1]); seed(seed_)
-area = 20000*umetre**2
-Cm = (1*ufarad*cm**-2) * area
-gl = (5e-5*siemens*cm**-2) * area
-El = -60*mV; EK = -90*mV; ENa = 50*mV
-g_na = (100*msiemens*cm**-2) * area
-g_kd = (30*msiemens*cm**-2) * area
-VT = -63*mV; taue = 5*ms; taui = 10*ms; Ee = 0*mV; Ei = -80*mV; we = 6*nS; wi = 67*nS
-eqs = Equations('''
-dv/dt = (gl*(El-v)+ge*(Ee-v)+gi*(Ei-v)- g_na*(m*m*m)*h*(v-ENa)- g_kd*(n*n*n*n)*(v-EK))/Cm : volt
-dm/dt = alpha_m*(1-m)-beta_m*m : 1
-dn/dt = alpha_n*(1-n)-beta_n*n : 1
-dh/dt = alpha_h*(1-h)-beta_h*h : 1
-dge/dt = -ge*(1./taue) : siemens
-dgi/dt = -gi*(1./taui) : siemens
-alpha_m = 0.32*(mV**-1)*4*mV/exprel((13*mV-v+VT)/(4*mV))/ms : Hz
-beta_m = 0.28*(mV**-1)*5*mV/exprel((v-VT-40*mV)/(5*mV))/ms : Hz
-alpha_h = 0.128*exp((17*mV-v+VT)/(18*mV))/ms : Hz
-beta_h = 4./(1+exp((40*mV-v+VT)/(5*mV)))/ms : Hz
-alpha_n = 0.032*(mV**-1)*5*mV/exprel((15*mV-v+VT)/(5*mV))/ms : Hz
-beta_n = .5*exp((10*mV-v+VT)/(40*mV))/ms : Hz
-''')
-P = NeuronGroup(4000, model=eqs, threshold='v>-20*mV', refractory=3*ms, method='exponential_euler')
-Ce = Synapses(P[:3200], P, on_pre='ge+=we'); Ci = Synapses(P[3200:], P, on_pre='gi+=wi')
-Ce.connect(p=0.02); Ci.connect(p=0.02)
-P.v = 'El + (randn() * 5 - 5)*mV'
-P.ge = '(randn() * 1.5 + 4) * 10.*nS'
-P.gi = '(randn() * 12 + 20) * 10.*nS'
-s_mon = SpikeMonitor(P)
-run(float(sys.argv[2])*second)
-c = np.asarray(s_mon.count)
-print(json.dumps(dict(seed=seed_, n=int(s_mon.num_spikes), all=float(c.mean()), exc=float(c[:3200].mean()), inh=float(c[3200:].mean()))))
+#!/usr/bin/python3
+"""Brian2 reference run of the COBAHH benchmark (Brian2's examples/COBAHH.py; benchmark 3 of Brette
+et al. 2007), for checking Myelin's port examples/cobahh/cobahh.myl.
+
+4000 Hodgkin-Huxley neurons (Traub & Miles kinetics; 0..3199 excitatory, 3200..3999 inhibitory) with
+conductance-based exponential synapses, p = 0.02 per pathway, exponential Euler, dt = 0.1 ms,
+threshold v > -20 mV with 3 ms refractoriness (no reset). Parameters and equations are the example's.
+
+Run with Debian's Brian2 2.5.1:
+    /usr/bin/python3 cobahh_brian2.py --seed 1 --duration 1 --target numpy --out seed1.json
+
+--rates exp (default) uses the example's rate functions, x/(exp(x/k)-1); --rates exprel uses the
+algebraically equal k/exprel(x/k) form that examples/cobahh/cobahh.myl uses (no 0/0 at x = 0).
+Writes the same statistics as examples/cuba/brian2/cuba_brian2.py.
+"""
+import argparse
+import json
+import os
+import sys
+import time
+
+import numpy as np
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument('--seed', type=int, default=1)
+    p.add_argument('--duration', type=float, default=1.0, help='model time in seconds (default 1, as in the example)')
+    p.add_argument('--target', choices=['numpy', 'cython', 'cpp_standalone'], default='numpy')
+    p.add_argument('--rates', choices=['exp', 'exprel'], default='exp', help="form of alpha_m, beta_m, alpha_n (default: the example's)")
+    p.add_argument('--build-dir', default=None, help='cpp_standalone project directory (default /tmp/myelin_brian2_cobahh_standalone_SEED)')
+    p.add_argument('--cython-cache', default='/tmp/myelin_brian2_cython_cache', help='cache directory for the cython target')
+    p.add_argument('--out', default=None, help='JSON file to write (default: stdout)')
+    return p.parse_args(argv)
+
+
+def spike_statistics(i, t, n, n_exc, duration, dt=1e-4, bin_width=0.010):
+    """Statistics of spikes (neuron indices i, times t in seconds) of n neurons, the first n_exc excitatory."""
+    i = np.asarray(i, dtype=np.int64)
+    t = np.asarray(t, dtype=np.float64)
+    counts = np.bincount(i, minlength=n)
+    # CV of the inter-spike intervals, per neuron with at least 3 spikes (2 intervals).
+    order = np.lexsort((t, i))
+    i_s, t_s = i[order], t[order]
+    cvs = []
+    starts = np.searchsorted(i_s, np.arange(n), side='left')
+    ends = np.searchsorted(i_s, np.arange(n), side='right')
+    for k in range(n):
+        if ends[k] - starts[k] >= 3:
+            isi = np.diff(t_s[starts[k]:ends[k]])
+            m = isi.mean()
+            cvs.append(isi.std() / m if m > 0 else np.nan)
+    cvs = np.asarray(cvs)
+    # Population rate in 10 ms bins: spikes in the bin / (n * bin width), in Hz.
+    # Binned by time step (spike times are multiples of dt) so that float rounding of t cannot move a
+    # spike on a bin edge into the neighbouring bin: bin k holds steps [k*100, (k+1)*100).
+    n_bins = int(round(duration / bin_width))
+    steps_per_bin = int(round(bin_width / dt))
+    step = np.rint(t / dt).astype(np.int64)
+    hist = np.bincount(np.minimum(step // steps_per_bin, n_bins - 1), minlength=n_bins)
+    pop_rate = hist / (n * bin_width)
+    return {
+        'total_spikes': int(len(i)),
+        'rate_all_hz': float(counts.mean() / duration),
+        'rate_exc_hz': float(counts[:n_exc].mean() / duration),
+        'rate_inh_hz': float(counts[n_exc:].mean() / duration),
+        'cv_isi_mean': float(np.nanmean(cvs)) if len(cvs) else None,
+        'cv_isi_neurons': int(len(cvs)),
+        'silent_fraction': float((counts == 0).mean()),
+        'pop_rate_10ms_mean_hz': float(pop_rate.mean()),
+        'pop_rate_10ms_std_hz': float(pop_rate.std()),
+        'pop_rate_bins': int(n_bins),
+    }
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    import brian2
+    from brian2 import (NeuronGroup, Synapses, SpikeMonitor, Network, Equations, defaultclock, prefs,
+                        set_device, device, seed, ms, mV, nS, umetre, ufarad, cm, siemens, msiemens, second)
+
+    build_dir = None
+    if args.target == 'cpp_standalone':
+        build_dir = args.build_dir or f'/tmp/myelin_brian2_cobahh_standalone_{args.seed}'
+        set_device('cpp_standalone', directory=build_dir, build_on_run=True)
+    else:
+        prefs.codegen.target = args.target
+        if args.target == 'cython':
+            prefs.codegen.runtime.cython.cache_dir = args.cython_cache
+    seed(args.seed)
+    defaultclock.dt = 0.1 * ms
+
+    # Parameters of examples/COBAHH.py.
+    area = 20000 * umetre ** 2
+    ns = dict(
+        Cm=(1 * ufarad * cm ** -2) * area,
+        gl=(5e-5 * siemens * cm ** -2) * area,
+        El=-60 * mV, EK=-90 * mV, ENa=50 * mV,
+        g_na=(100 * msiemens * cm ** -2) * area,
+        g_kd=(30 * msiemens * cm ** -2) * area,
+        VT=-63 * mV,
+        taue=5 * ms, taui=10 * ms,
+        Ee=0 * mV, Ei=-80 * mV,
+        we=6 * nS,    # excitatory synaptic weight
+        wi=67 * nS,   # inhibitory synaptic weight
+    )
+    n_neurons, n_exc = 4000, 3200
+
+    if args.rates == 'exp':   # as written in the example
+        rates = '''
+        alpha_m = 0.32*(mV**-1)*(13*mV-v+VT)/(exp((13*mV-v+VT)/(4*mV))-1.)/ms : Hz
+        beta_m = 0.28*(mV**-1)*(v-VT-40*mV)/(exp((v-VT-40*mV)/(5*mV))-1)/ms : Hz
+        alpha_n = 0.032*(mV**-1)*(15*mV-v+VT)/(exp((15*mV-v+VT)/(5*mV))-1.)/ms : Hz
+        '''
+    else:                     # x/(exp(x/k)-1) == k/exprel(x/k)
+        rates = '''
+        alpha_m = 0.32*(mV**-1)*4*mV/exprel((13*mV-v+VT)/(4*mV))/ms : Hz
+        beta_m = 0.28*(mV**-1)*5*mV/exprel((v-VT-40*mV)/(5*mV))/ms : Hz
+        alpha_n = 0.032*(mV**-1)*5*mV/exprel((15*mV-v+VT)/(5*mV))/ms : Hz
+        '''
+    eqs = Equations('''
+    dv/dt = (gl*(El-v)+ge*(Ee-v)+gi*(Ei-v)-
+             g_na*(m*m*m)*h*(v-ENa)-
+             g_kd*(n*n*n*n)*(v-EK))/Cm : volt
+    dm/dt = alpha_m*(1-m)-beta_m*m : 1
+    dn/dt = alpha_n*(1-n)-beta_n*n : 1
+    dh/dt = alpha_h*(1-h)-beta_h*h : 1
+    dge/dt = -ge*(1./taue) : siemens
+    dgi/dt = -gi*(1./taui) : siemens
+    alpha_h = 0.128*exp((17*mV-v+VT)/(18*mV))/ms : Hz
+    beta_h = 4./(1+exp((40*mV-v+VT)/(5*mV)))/ms : Hz
+    beta_n = .5*exp((10*mV-v+VT)/(40*mV))/ms : Hz
+    ''' + rates)
+
+    P = NeuronGroup(n_neurons, model=eqs, threshold='v>-20*mV', refractory=3 * ms,
+                    method='exponential_euler', namespace=ns)
+    Pe = P[:n_exc]
+    Pi = P[n_exc:]
+    Ce = Synapses(Pe, P, on_pre='ge+=we', namespace=ns)
+    Ci = Synapses(Pi, P, on_pre='gi+=wi', namespace=ns)
+    Ce.connect(p=0.02)
+    Ci.connect(p=0.02)
+    # Initialization as in the example (m, n, h start at 0, Brian2's default).
+    P.v = 'El + (randn() * 5 - 5)*mV'
+    P.ge = '(randn() * 1.5 + 4) * 10.*nS'
+    P.gi = '(randn() * 12 + 20) * 10.*nS'
+    s_mon = SpikeMonitor(P)
+    net = Network(P, Ce, Ci, s_mon)
+
+    t0 = time.time()
+    net.run(args.duration * second)
+    wall = time.time() - t0
+
+    stats = spike_statistics(s_mon.i[:], s_mon.t[:] / second, n_neurons, n_exc, args.duration)
+    result = {
+        'model': 'cobahh',
+        'brian2_version': brian2.__version__,
+        'target': args.target,
+        'rates_form': args.rates,
+        'seed': args.seed,
+        'duration_s': args.duration,
+        'dt_ms': 0.1,
+        'synapses_exc': int(len(Ce)),
+        'synapses_inh': int(len(Ci)),
+        **stats,
+        'wall_time_run_s': wall,
+        'command': ' '.join(['/usr/bin/python3'] + [os.path.relpath(sys.argv[0], os.getcwd())] + sys.argv[1:]),
+    }
+    if args.target == 'cpp_standalone':
+        result['build_dir'] = build_dir
+    text = json.dumps(result, indent=1)
+    if args.out:
+        with open(args.out, 'w') as f:
+            f.write(text + '\n')
+    else:
+        print(text)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,20 +1,167 @@
-# Brian2's side of examples/cuba: the same model in Brian2 2.5.1 (Debian's python3-brian), run with
-# /usr/bin/python3 cuba_brian2.py SEED (1 s of model time); prints one JSON line of statistics.
-# The lines for several seeds are in brian2_stats.jsonl, which ExampleStatisticsTest compares Myelin with.
-import sys, json, numpy as np
-from brian2 import *
-prefs.codegen.target = 'numpy'
-seed_ = int(sys.argv[1]); seed(seed_)
-taum = 20*ms; taue = 5*ms; taui = 10*ms; Vt = -50*mV; Vr = -60*mV; El = -49*mV
-eqs = '''dv/dt  = (ge+gi-(v-El))/taum : volt (unless refractory)
-dge/dt = -ge/taue : volt
-dgi/dt = -gi/taui : volt'''
-P = NeuronGroup(4000, eqs, threshold='v>Vt', reset='v = Vr', refractory=5*ms, method='exact')
-P.v = 'Vr + rand() * (Vt - Vr)'; P.ge = 0*mV; P.gi = 0*mV
-we = (60 * 0.27 / 10) * mV; wi = (-20 * 4.5 / 10) * mV
-Ce = Synapses(P[:3200], P, on_pre='ge += we'); Ci = Synapses(P[3200:], P, on_pre='gi += wi')
-Ce.connect(p=0.02); Ci.connect(p=0.02)
-s_mon = SpikeMonitor(P)
-run(1 * second)
-c = np.asarray(s_mon.count)
-print(json.dumps(dict(seed=seed_, n=int(s_mon.num_spikes), all=float(c.mean()), exc=float(c[:3200].mean()), inh=float(c[3200:].mean()), syn=[len(Ce), len(Ci)])))
+#!/usr/bin/python3
+"""Brian2 reference run of the CUBA benchmark (Brian2's examples/CUBA.py; Vogels & Abbott 2005,
+benchmark 2 of Brette et al. 2007), for checking Myelin's port examples/cuba/cuba.myl.
+
+4000 LIF neurons (0..3199 excitatory, 3200..3999 inhibitory), current-based exponential synapses
+(ge, gi in volt), all-to-all candidates with p = 0.02 per pathway, exact integration, dt = 0.1 ms.
+
+Run with Debian's Brian2 2.5.1:
+    /usr/bin/python3 cuba_brian2.py --seed 1 --duration 1 --target numpy --out seed1.json
+
+Writes a JSON object with the synapse counts, spike counts, mean rates (all / exc / inh), the mean
+coefficient of variation of the inter-spike intervals (neurons with >= 3 spikes) and the mean and
+standard deviation of the population rate in 10 ms bins. With --target cpp_standalone the build
+directory (--build-dir, default under /tmp) and Brian2's own compile/run timers are reported too.
+"""
+import argparse
+import json
+import os
+import sys
+import time
+
+import numpy as np
+
+
+def parse_args(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument('--seed', type=int, default=1)
+    p.add_argument('--duration', type=float, default=1.0, help='model time in seconds (default 1, as in the example)')
+    p.add_argument('--target', choices=['numpy', 'cython', 'cpp_standalone'], default='numpy')
+    p.add_argument('--build-dir', default=None, help='cpp_standalone project directory (default /tmp/myelin_brian2_cuba_standalone_SEED)')
+    p.add_argument('--cython-cache', default='/tmp/myelin_brian2_cython_cache', help='cache directory for the cython target')
+    p.add_argument('--out', default=None, help='JSON file to write (default: stdout)')
+    return p.parse_args(argv)
+
+
+def spike_statistics(i, t, n, n_exc, duration, dt=1e-4, bin_width=0.010):
+    """Statistics of spikes (neuron indices i, times t in seconds) of n neurons, the first n_exc excitatory."""
+    i = np.asarray(i, dtype=np.int64)
+    t = np.asarray(t, dtype=np.float64)
+    counts = np.bincount(i, minlength=n)
+    # CV of the inter-spike intervals, per neuron with at least 3 spikes (2 intervals).
+    order = np.lexsort((t, i))
+    i_s, t_s = i[order], t[order]
+    cvs = []
+    starts = np.searchsorted(i_s, np.arange(n), side='left')
+    ends = np.searchsorted(i_s, np.arange(n), side='right')
+    for k in range(n):
+        if ends[k] - starts[k] >= 3:
+            isi = np.diff(t_s[starts[k]:ends[k]])
+            m = isi.mean()
+            cvs.append(isi.std() / m if m > 0 else np.nan)
+    cvs = np.asarray(cvs)
+    # Population rate in 10 ms bins: spikes in the bin / (n * bin width), in Hz.
+    # Binned by time step (spike times are multiples of dt) so that float rounding of t cannot move a
+    # spike on a bin edge into the neighbouring bin: bin k holds steps [k*100, (k+1)*100).
+    n_bins = int(round(duration / bin_width))
+    steps_per_bin = int(round(bin_width / dt))
+    step = np.rint(t / dt).astype(np.int64)
+    hist = np.bincount(np.minimum(step // steps_per_bin, n_bins - 1), minlength=n_bins)
+    pop_rate = hist / (n * bin_width)
+    return {
+        'total_spikes': int(len(i)),
+        'rate_all_hz': float(counts.mean() / duration),
+        'rate_exc_hz': float(counts[:n_exc].mean() / duration),
+        'rate_inh_hz': float(counts[n_exc:].mean() / duration),
+        'cv_isi_mean': float(np.nanmean(cvs)) if len(cvs) else None,
+        'cv_isi_neurons': int(len(cvs)),
+        'silent_fraction': float((counts == 0).mean()),
+        'pop_rate_10ms_mean_hz': float(pop_rate.mean()),
+        'pop_rate_10ms_std_hz': float(pop_rate.std()),
+        'pop_rate_bins': int(n_bins),
+    }
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    import brian2
+    from brian2 import (NeuronGroup, Synapses, SpikeMonitor, Network, defaultclock, prefs, set_device,
+                        device, seed, ms, mV, second)
+
+    build_dir = None
+    if args.target == 'cpp_standalone':
+        build_dir = args.build_dir or f'/tmp/myelin_brian2_cuba_standalone_{args.seed}'
+        set_device('cpp_standalone', directory=build_dir, build_on_run=True)
+    else:
+        prefs.codegen.target = args.target
+        if args.target == 'cython':
+            prefs.codegen.runtime.cython.cache_dir = args.cython_cache
+    t_model = time.time()
+    seed(args.seed)
+    defaultclock.dt = 0.1 * ms
+
+    # Parameters of examples/CUBA.py.
+    taum = 20 * ms
+    taue = 5 * ms
+    taui = 10 * ms
+    Vt = -50 * mV
+    Vr = -60 * mV
+    El = -49 * mV
+    we = (60 * 0.27 / 10) * mV   # excitatory weight (voltage): 1.62 mV
+    wi = (-20 * 4.5 / 10) * mV   # inhibitory weight: -9 mV
+    n, n_exc = 4000, 3200
+
+    eqs = '''
+    dv/dt  = (ge+gi-(v-El))/taum : volt (unless refractory)
+    dge/dt = -ge/taue : volt
+    dgi/dt = -gi/taui : volt
+    '''
+    P = NeuronGroup(n, eqs, threshold='v>Vt', reset='v = Vr', refractory=5 * ms, method='exact',
+                    namespace=dict(taum=taum, taue=taue, taui=taui, Vt=Vt, Vr=Vr, El=El))
+    P.v = 'Vr + rand() * (Vt - Vr)'
+    P.ge = 0 * mV
+    P.gi = 0 * mV
+    # As in the example: two Synapses objects on the whole group, the source restricted by a condition.
+    Ce = Synapses(P, P, on_pre='ge += we', namespace=dict(we=we))
+    Ci = Synapses(P, P, on_pre='gi += wi', namespace=dict(wi=wi))
+    Ce.connect('i<3200', p=0.02)
+    Ci.connect('i>=3200', p=0.02)
+    s_mon = SpikeMonitor(P)
+    net = Network(P, Ce, Ci, s_mon)
+
+    t0 = time.time()
+    net.run(args.duration * second)
+    wall = time.time() - t0
+    wall_model = time.time() - t_model
+
+    stats = spike_statistics(s_mon.i[:], s_mon.t[:] / second, n, n_exc, args.duration)
+    result = {
+        'model': 'cuba',
+        'brian2_version': brian2.__version__,
+        'target': args.target,
+        'seed': args.seed,
+        'duration_s': args.duration,
+        'dt_ms': 0.1,
+        'synapses_exc': int(len(Ce)),
+        'synapses_inh': int(len(Ci)),
+        **stats,
+        # The run() call alone: code generation of the run's objects and the time steps (standalone: also the
+        # build and the whole binary). Synapse creation and initial values happen before run() in runtime mode,
+        # so wall_time_model_s (from seed() to the end of run(), after `import brian2`) is the fair total.
+        'wall_time_run_s': wall,
+        'wall_time_model_s': wall_model,
+        'command': ' '.join(['/usr/bin/python3'] + [os.path.relpath(sys.argv[0], os.getcwd())] + sys.argv[1:]),
+    }
+    if args.target == 'cpp_standalone':
+        result['build_dir'] = build_dir
+        result['standalone_timers_s'] = {
+            'make_clean': device.timers['compile'].get('clean'),
+            'make': device.timers['compile'].get('make'),
+            'run_binary': device.timers['run_binary'],
+        }
+        result['standalone_simulated_run_time_s'] = getattr(device, '_last_run_time', None)
+        result['standalone_prefs'] = {
+            'extra_compile_args_gcc': list(prefs['codegen.cpp.extra_compile_args_gcc']),
+            'extra_make_args_unix': list(prefs['devices.cpp_standalone.extra_make_args_unix']),
+            'openmp_threads': prefs['devices.cpp_standalone.openmp_threads'],
+        }
+    text = json.dumps(result, indent=1)
+    if args.out:
+        with open(args.out, 'w') as f:
+            f.write(text + '\n')
+    else:
+        print(text)
+
+
+if __name__ == '__main__':
+    main()

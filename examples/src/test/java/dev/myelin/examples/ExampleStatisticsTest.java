@@ -10,19 +10,17 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Brian2's CUBA, COBAHH and STDP examples, ported to examples/, give Brian2's statistics. Random
  * numbers differ from Brian2's by design, so a statistic of one Myelin run is compared with the
- * spread of the same statistic over several Brian2 seeds ({@code examples/MODEL/brian2/brian2_stats.jsonl},
- * made by the script beside it): within 4 standard deviations of Brian2's mean, with a floor of 2%
- * of the mean for statistics that varied little over the few Brian2 seeds.
+ * spread of the same statistic over several Brian2 seeds ({@code examples/MODEL/brian2/reference_stats.json},
+ * made by the scripts beside it): within 4 standard deviations of Brian2's mean, with a floor of 2%
+ * of the mean for statistics that varied little over the Brian2 seeds.
  */
 class ExampleStatisticsTest {
 
@@ -57,11 +55,11 @@ class ExampleStatisticsTest {
             if (x < 0.1) low++;
             if (x > 0.9) high++;
         }
-        List<Map<String, Object>> brian2 = brian2("stdp");
-        assertWithinBrian2("mean w/gmax", sum / w.length, brian2, s -> number(s, "mean"));
-        assertWithinBrian2("fraction of weights below 0.1 gmax", low / (double) w.length, brian2, s -> number(s, "low"));
-        assertWithinBrian2("fraction of weights above 0.9 gmax", high / (double) w.length, brian2, s -> number(s, "high"));
-        assertWithinBrian2("output spikes", ((SpikeRecorder) recorder(sim, "output")).count(), brian2, s -> number(s, "post"));
+        Map<String, Object> brian2 = brian2("stdp", "cython_20s");
+        assertWithinBrian2("mean w/gmax", sum / w.length, brian2, "w_mean");
+        assertWithinBrian2("fraction of weights below 0.1 gmax", low / (double) w.length, brian2, "w_frac_below_0_1");
+        assertWithinBrian2("fraction of weights above 0.9 gmax", high / (double) w.length, brian2, "w_frac_above_0_9");
+        assertWithinBrian2("output spikes", ((SpikeRecorder) recorder(sim, "output")).count(), brian2, "out_spikes");
     }
 
     // ── helpers ──
@@ -70,10 +68,10 @@ class ExampleStatisticsTest {
     private static void assertRatesLikeBrian2(String model) throws Exception {
         Simulation sim = run(model + "/" + model + ".myl", Map.of());
         long[] perNeuron = counts((SpikeRecorder) recorder(sim, "spikes"), 4000);
-        List<Map<String, Object>> brian2 = brian2(model);
-        assertWithinBrian2("mean rate (Hz)", mean(perNeuron, 0, 4000), brian2, s -> number(s, "all"));
-        assertWithinBrian2("excitatory rate (Hz)", mean(perNeuron, 0, 3200), brian2, s -> number(s, "exc"));
-        assertWithinBrian2("inhibitory rate (Hz)", mean(perNeuron, 3200, 4000), brian2, s -> number(s, "inh"));
+        Map<String, Object> brian2 = brian2(model, "numpy_1s");
+        assertWithinBrian2("mean rate (Hz)", mean(perNeuron, 0, 4000), brian2, "rate_all_hz");
+        assertWithinBrian2("excitatory rate (Hz)", mean(perNeuron, 0, 3200), brian2, "rate_exc_hz");
+        assertWithinBrian2("inhibitory rate (Hz)", mean(perNeuron, 3200, 4000), brian2, "rate_inh_hz");
     }
 
     private static Simulation run(String model, Map<String, String> overrides) throws Exception {
@@ -82,16 +80,16 @@ class ExampleStatisticsTest {
         return sim;
     }
 
-    private static void assertWithinBrian2(String what, double myelin, List<Map<String, Object>> brian2, ToDoubleFunction<Map<String, Object>> stat) {
-        double sum = 0;
-        for (Map<String, Object> s : brian2) sum += stat.applyAsDouble(s);
-        double mean = sum / brian2.size();
-        double squares = 0;
-        for (Map<String, Object> s : brian2) squares += Math.pow(stat.applyAsDouble(s) - mean, 2);
-        double sd = Math.sqrt(squares / (brian2.size() - 1));
+    /** Brian2's mean and sample sd over seeds of one statistic, as make_reference.py wrote them. */
+    @SuppressWarnings("unchecked")
+    private static void assertWithinBrian2(String what, double myelin, Map<String, Object> brian2, String statistic) {
+        Map<String, Object> stat = (Map<String, Object>) brian2.get(statistic);
+        double mean = number(stat, "mean");
+        double sd = number(stat, "sd");
+        int seeds = ((List<?>) stat.get("values")).size();
         double tolerance = 4 * Math.max(sd, 0.02 * Math.abs(mean));
         assertTrue(Math.abs(myelin - mean) <= tolerance, what + ": Myelin " + myelin + ", Brian2 " + mean + " ± " + sd
-                + " over " + brian2.size() + " seeds (allowed ± " + tolerance + ")");
+                + " over " + seeds + " seeds (allowed ± " + tolerance + ")");
     }
 
     private static void assertBinomial(long trials, double p, int count, String what) {
@@ -116,14 +114,14 @@ class ExampleStatisticsTest {
         return ((Number) stats.get(key)).doubleValue();
     }
 
+    /** The statistics of one configuration (e.g. numpy_1s) in examples/MODEL/brian2/reference_stats.json. */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> brian2(String model) throws IOException {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of(model, "brian2", "brian2_stats.jsonl"))) {
-            if (!line.isBlank()) out.add((Map<String, Object>) Json.parse(line));
-        }
-        assertTrue(out.size() >= 3, model + ": Brian2 statistics for at least 3 seeds");
-        return out;
+    private static Map<String, Object> brian2(String model, String configuration) throws IOException {
+        Map<String, Object> all = (Map<String, Object>) Json.parse(Files.readString(Path.of(model, "brian2", "reference_stats.json")));
+        Map<String, Object> config = (Map<String, Object>) ((Map<String, Object>) all.get("configurations")).get(configuration);
+        assertTrue(config != null, model + ": no Brian2 configuration " + configuration);
+        assertTrue(((Number) config.get("n_seeds")).intValue() >= 3, model + ": Brian2 statistics for at least 3 seeds");
+        return (Map<String, Object>) config.get("statistics");
     }
 
     private static dev.myelin.runtime.monitor.Recorder recorder(Simulation sim, String name) {
