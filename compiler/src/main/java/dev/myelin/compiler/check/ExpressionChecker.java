@@ -162,10 +162,10 @@ final class ExpressionChecker {
                     Expression arg = c.args().get(0);
                     boolean unitOnly = arg instanceof Expression.Name n && scope.unit(n.name()).isPresent();
                     diagnostics.error(arg.span(), "the square root of a quantity in " + args.get(0).dimension()
-                                    + " would have a fractional unit, which Myelin does not support",
-                            unitOnly ? "rewrite the expression so that no unit appears under a square root"
+                                    + " would raise a unit to a quarter power, which Myelin cannot represent",
+                            unitOnly ? "rewrite the expression so that no unit appears under two square roots"
                                     : "take the root of a dimensionless value, e.g. 'sqrt(" + Wording.operand(arg.span()) + "/"
-                                    + Wording.exampleUnit(args.get(0).dimension()) + ")', or of a squared unit such as metre**2");
+                                    + Wording.exampleUnit(args.get(0).dimension()) + ")'");
                     return Typed.INVALID;
                 }
                 result = root.get();
@@ -290,24 +290,20 @@ final class ExpressionChecker {
                 } else {
                     String base = Wording.operand(b.left().span());
                     boolean unitBase = b.left() instanceof Expression.Name n && scope.unit(n.name()).isPresent();
-                    if (unitBase && (!r.isConstant() || r.constantValue() != Math.rint(r.constantValue()))) {
-                        diagnostics.error(b.right().span(), "'" + Wording.text(b.span()) + "' would have a fractional unit, which Myelin does not support",
-                                "raise units only to whole-number powers, e.g. '" + base + "**2'");
+                    // Exponents may be whole or half-integer (tau**-0.5 for noise), as the dimension allows.
+                    Optional<Dimension> raised = r.isConstant() ? l.dimension().power(r.constantValue()) : Optional.empty();
+                    if (unitBase && raised.isEmpty()) {
+                        diagnostics.error(b.right().span(), "'" + Wording.text(b.span()) + "' would raise a unit to a power Myelin cannot represent",
+                                "raise units only to constant whole-number or half-integer powers, e.g. '" + base + "**2' or '" + base + "**-0.5'");
                         return Typed.INVALID;
                     }
-                    if (!r.isConstant() || r.constantValue() != Math.rint(r.constantValue())) {
-                        diagnostics.error(b.right().span(), "a quantity in " + l.dimension() + " can only be raised to a constant whole number",
+                    if (raised.isEmpty()) {
+                        diagnostics.error(b.right().span(), "a quantity in " + l.dimension() + " can only be raised to a constant whole-number or half-integer power",
                                 "make the base dimensionless, e.g. '(" + base + "/" + Wording.exampleUnit(l.dimension()) + ")**"
                                         + Wording.text(b.right().span()) + "'");
                         return Typed.INVALID;
                     }
-                    try {
-                        dim = l.dimension().power(Math.toIntExact((long) r.constantValue()));
-                    } catch (ArithmeticException tooLarge) {
-                        diagnostics.error(b.right().span(), "the exponent " + Wording.text(b.right().span()) + " is too large for a quantity in " + l.dimension(),
-                                "make the base dimensionless, e.g. '(" + base + "/" + Wording.exampleUnit(l.dimension()) + ")**" + Wording.text(b.right().span()) + "'");
-                        return Typed.INVALID;
-                    }
+                    dim = raised.get();
                 }
             }
             default -> throw new IllegalStateException("not a binary operator: " + op);

@@ -20,7 +20,7 @@ import java.util.function.Function;
  */
 final class Scope {
 
-    static final Dimension SECOND = new Dimension(0, 0, 1, 0, 0, 0, 0);
+    static final Dimension SECOND = Dimension.SECOND;
 
     private final Map<String, Symbol.Value> model;
     private final UnitTable units;

@@ -50,12 +50,18 @@ final class UnitSpecReader {
         if (spec instanceof Expression.Binary b && b.op() == Op.POW) {
             Optional<Dimension> base = dimension(b.left());
             double exponent = exponentValue(b.right());
-            if (exponent != Math.rint(exponent) || Math.abs(exponent) > 1000) {
-                diagnostics.error(b.right().span(), "a unit can only be raised to a whole-number power, such as 2 or -1",
-                        "write e.g. 'metre**2' or 'second**-1'");
+            if (exponent * 2 != Math.rint(exponent * 2) || Math.abs(exponent) > 1000) {
+                diagnostics.error(b.right().span(), "a unit can only be raised to a whole-number or half-integer power, such as 2, -1 or -0.5",
+                        "write e.g. 'metre**2' or 'second**-0.5'");
                 return Optional.empty();
             }
-            return base.map(d -> d.power((int) exponent));
+            if (base.isEmpty()) return Optional.empty();
+            Optional<Dimension> raised = base.get().power(exponent);
+            if (raised.isEmpty()) {
+                diagnostics.error(b.span(), "'" + Wording.text(b.span()) + "' would raise a unit to a quarter power, which Myelin cannot represent",
+                        "write the unit with whole-number or half-integer powers, e.g. 'second**-0.5'");
+            }
+            return raised;
         }
         if (spec instanceof Expression.Binary b && (b.op() == Op.MUL || b.op() == Op.DIV)) {
             Optional<Dimension> l = dimension(b.left());

@@ -152,8 +152,8 @@ public final class JavaGenerator {
             Param p = model.params().get(k);
             Dimension d = p.dimension();
             specs.add("$Lnew $T($S, $L, new $T($L, $L, $L, $L, $L, $L, $L), $L)", k == 0 ? "" : ", ", PARAM_SPEC, p.name(),
-                    JavaExpressions.literal(Expr.Num.of(p.defaultValue())), DIMENSION, d.metre(), d.kilogram(), d.second(), d.ampere(),
-                    d.kelvin(), d.mole(), d.candela(), p.type() == ValueType.INT);
+                    JavaExpressions.literal(Expr.Num.of(p.defaultValue())), DIMENSION, d.twiceMetre(), d.twiceKilogram(), d.twiceSecond(), d.twiceAmpere(),
+                    d.twiceKelvin(), d.twiceMole(), d.twiceCandela(), p.type() == ValueType.INT);
         }
         ctor.addStatement("sim.declareParams(new $T[] {$L})", PARAM_SPEC, specs.build());
         for (Param p : model.params()) {

@@ -642,13 +642,13 @@ class ErrorMessagesTest {
                     """),
             error("units: fractional power of a voltage", """
                     neurons G[1] {
-                        equations 'dv/dt = v**1.5/ms : volt'
+                        equations 'dv/dt = v**1.25/ms : volt'
                     }
                     """, """
-                    model.myl:2:27: error: a quantity in volt can only be raised to a constant whole number
-                      2 |     equations 'dv/dt = v**1.5/ms : volt'
-                        |                           ^^^
-                      help: make the base dimensionless, e.g. '(v/mV)**1.5'
+                    model.myl:2:27: error: a quantity in volt can only be raised to a constant whole-number or half-integer power
+                      2 |     equations 'dv/dt = v**1.25/ms : volt'
+                        |                           ^^^^
+                      help: make the base dimensionless, e.g. '(v/mV)**1.25'
                     """),
             error("units: floor division of voltages", """
                     neurons G[1] {

@@ -40,7 +40,7 @@ public final class SpikeTrainFiles {
         if (cols[1].equals("t")) return 1;
         String unitName = cols[1].startsWith("t_") ? cols[1].substring(2) : "";
         Unit unit = UnitTable.brian2().lookup(unitName).orElse(null);
-        if (unit == null || !unit.dimension().equals(new Dimension(0, 0, 1, 0, 0, 0, 0))) {
+        if (unit == null || !unit.dimension().equals(Dimension.SECOND)) {
             throw new IllegalArgumentException(file + ": the time column '" + cols[1] + "' must name a time unit, e.g. t_ms or t_s");
         }
         return unit.scale();

@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A physical dimension as integer exponents of the seven SI base units.
+ * A physical dimension as exponents of the seven SI base units. Exponents are whole or half-integer
+ * (Brian2's noise term {@code xi} is in {@code second**-0.5}), so they are stored doubled: the
+ * record's components are twice the exponents, and {@link #of} takes whole exponents.
  *
  * <p>{@link #toString()} gives a readable name. A dimension that equals a named unit's dimension
  * is shown as that name ({@code volt}, {@code siemens}, {@code hertz}...), a handful of compound
@@ -16,24 +18,25 @@ import java.util.Optional;
  * for {@link QuantityParser}. The luminous-intensity base is called {@code candle}, the name
  * Brian2 exports (it has no {@code candela}).
  */
-public record Dimension(int metre, int kilogram, int second, int ampere, int kelvin, int mole, int candela) {
+public record Dimension(int twiceMetre, int twiceKilogram, int twiceSecond, int twiceAmpere, int twiceKelvin, int twiceMole,
+                        int twiceCandela) {
 
-    public static final Dimension DIMENSIONLESS = new Dimension(0, 0, 0, 0, 0, 0, 0);
-    public static final Dimension METRE = new Dimension(1, 0, 0, 0, 0, 0, 0);
-    public static final Dimension KILOGRAM = new Dimension(0, 1, 0, 0, 0, 0, 0);
-    public static final Dimension SECOND = new Dimension(0, 0, 1, 0, 0, 0, 0);
-    public static final Dimension AMPERE = new Dimension(0, 0, 0, 1, 0, 0, 0);
-    public static final Dimension KELVIN = new Dimension(0, 0, 0, 0, 1, 0, 0);
-    public static final Dimension MOLE = new Dimension(0, 0, 0, 0, 0, 1, 0);
-    public static final Dimension CANDELA = new Dimension(0, 0, 0, 0, 0, 0, 1);
+    public static final Dimension DIMENSIONLESS = of(0, 0, 0, 0, 0, 0, 0);
+    public static final Dimension METRE = of(1, 0, 0, 0, 0, 0, 0);
+    public static final Dimension KILOGRAM = of(0, 1, 0, 0, 0, 0, 0);
+    public static final Dimension SECOND = of(0, 0, 1, 0, 0, 0, 0);
+    public static final Dimension AMPERE = of(0, 0, 0, 1, 0, 0, 0);
+    public static final Dimension KELVIN = of(0, 0, 0, 0, 1, 0, 0);
+    public static final Dimension MOLE = of(0, 0, 0, 0, 0, 1, 0);
+    public static final Dimension CANDELA = of(0, 0, 0, 0, 0, 0, 1);
 
-    public static final Dimension VOLT = new Dimension(2, 1, -3, -1, 0, 0, 0);
+    public static final Dimension VOLT = of(2, 1, -3, -1, 0, 0, 0);
     public static final Dimension HERTZ = SECOND.power(-1);
-    public static final Dimension SIEMENS = new Dimension(-2, -1, 3, 2, 0, 0, 0);
-    public static final Dimension FARAD = new Dimension(-2, -1, 4, 2, 0, 0, 0);
+    public static final Dimension SIEMENS = of(-2, -1, 3, 2, 0, 0, 0);
+    public static final Dimension FARAD = of(-2, -1, 4, 2, 0, 0, 0);
     public static final Dimension OHM = SIEMENS.power(-1);
     public static final Dimension COULOMB = AMPERE.times(SECOND);
-    public static final Dimension NEWTON = new Dimension(1, 1, -2, 0, 0, 0, 0);
+    public static final Dimension NEWTON = of(1, 1, -2, 0, 0, 0, 0);
     public static final Dimension JOULE = NEWTON.times(METRE);
     public static final Dimension WATT = JOULE.divide(SECOND);
     public static final Dimension PASCAL = NEWTON.divide(METRE.power(2));
@@ -75,9 +78,15 @@ public record Dimension(int metre, int kilogram, int second, int ampere, int kel
 
     private static final String[] BASE_NAMES = {"metre", "kilogram", "second", "amp", "kelvin", "mole", "candle"};
 
+    /** The dimension with these whole exponents (metre, kilogram, second, ampere, kelvin, mole, candela). */
+    public static Dimension of(int metre, int kilogram, int second, int ampere, int kelvin, int mole, int candela) {
+        return new Dimension(Math.multiplyExact(metre, 2), Math.multiplyExact(kilogram, 2), Math.multiplyExact(second, 2),
+                Math.multiplyExact(ampere, 2), Math.multiplyExact(kelvin, 2), Math.multiplyExact(mole, 2), Math.multiplyExact(candela, 2));
+    }
+
     public Dimension times(Dimension other) {
-        return new Dimension(metre + other.metre, kilogram + other.kilogram, second + other.second,
-                ampere + other.ampere, kelvin + other.kelvin, mole + other.mole, candela + other.candela);
+        return new Dimension(twiceMetre + other.twiceMetre, twiceKilogram + other.twiceKilogram, twiceSecond + other.twiceSecond,
+                twiceAmpere + other.twiceAmpere, twiceKelvin + other.twiceKelvin, twiceMole + other.twiceMole, twiceCandela + other.twiceCandela);
     }
 
     public Dimension divide(Dimension other) {
@@ -86,29 +95,54 @@ public record Dimension(int metre, int kilogram, int second, int ampere, int kel
 
     /** @throws ArithmeticException if an exponent overflows an int */
     public Dimension power(int n) {
-        return new Dimension(Math.multiplyExact(metre, n), Math.multiplyExact(kilogram, n),
-                Math.multiplyExact(second, n), Math.multiplyExact(ampere, n), Math.multiplyExact(kelvin, n),
-                Math.multiplyExact(mole, n), Math.multiplyExact(candela, n));
+        int[] e = doubled();
+        for (int k = 0; k < e.length; k++) e[k] = Math.multiplyExact(e[k], n);
+        return fromDoubled(e);
+    }
+
+    /**
+     * The dimension raised to a real power, or empty when an exponent would not be whole or
+     * half-integer (metre**0.25) or is absurdly large.
+     */
+    public Optional<Dimension> power(double exponent) {
+        int[] e = doubled();
+        for (int k = 0; k < e.length; k++) {
+            double x = e[k] * exponent;
+            if (Math.abs(x - Math.rint(x)) > 1e-9 || Math.abs(x) > 1e6) return Optional.empty();
+            e[k] = (int) Math.rint(x);
+        }
+        return Optional.of(fromDoubled(e));
     }
 
     public boolean isDimensionless() {
         return equals(DIMENSIONLESS);
     }
 
-    /** The square root, or empty when some exponent is odd (the runtime has no fractional dimensions). */
+    /** The square root, or empty when some exponent is an odd multiple of one half (metre**0.5). */
     public Optional<Dimension> sqrt() {
-        int[] e = exponents();
-        for (int x : e) {
-            if (x % 2 != 0) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(new Dimension(e[0] / 2, e[1] / 2, e[2] / 2, e[3] / 2, e[4] / 2, e[5] / 2, e[6] / 2));
+        return power(0.5);
     }
 
     /** Exponents in SI order: metre, kilogram, second, ampere, kelvin, mole, candela. */
-    public int[] exponents() {
-        return new int[] {metre, kilogram, second, ampere, kelvin, mole, candela};
+    public double[] exponents() {
+        int[] e = doubled();
+        double[] out = new double[e.length];
+        for (int k = 0; k < e.length; k++) out[k] = e[k] / 2.0;
+        return out;
+    }
+
+    /** True when every exponent is a whole number. */
+    public boolean isWhole() {
+        for (int x : doubled()) if (x % 2 != 0) return false;
+        return true;
+    }
+
+    private int[] doubled() {
+        return new int[] {twiceMetre, twiceKilogram, twiceSecond, twiceAmpere, twiceKelvin, twiceMole, twiceCandela};
+    }
+
+    private static Dimension fromDoubled(int[] e) {
+        return new Dimension(e[0], e[1], e[2], e[3], e[4], e[5], e[6]);
     }
 
     @Override
@@ -119,7 +153,7 @@ public record Dimension(int metre, int kilogram, int second, int ampere, int kel
             }
         }
         StringBuilder text = new StringBuilder();
-        int[] e = exponents();
+        int[] e = doubled();
         for (int i = 0; i < e.length; i++) {
             if (e[i] == 0) {
                 continue;
@@ -128,8 +162,8 @@ public record Dimension(int metre, int kilogram, int second, int ampere, int kel
                 text.append(" * ");
             }
             text.append(BASE_NAMES[i]);
-            if (e[i] != 1) {
-                text.append("**").append(e[i]);
+            if (e[i] != 2) {
+                text.append("**").append(e[i] % 2 == 0 ? String.valueOf(e[i] / 2) : String.valueOf(e[i] / 2.0));
             }
         }
         return text.toString();

@@ -11,7 +11,7 @@ import java.util.Locale;
  * <pre>
  * quantity := [sign] number [ ['*'] units | '/' units ]  |  [sign] units
  * units    := factor (('*' | '/') factor)*        left to right, as in Python
- * factor   := name ['**' integer]  |  '(' units ')' ['**' integer]
+ * factor   := name ['**' power]  |  '(' units ')' ['**' power]      (power: whole or half-integer)
  * integer  := ['-'] digits  |  '(' ['-'] digits ')'
  * </pre>
  * Spaces are allowed between any two tokens; {@code 1/ms} divides the number by the units, and a
@@ -118,7 +118,7 @@ public final class QuantityParser {
         skipSpaces();
         if (text.startsWith("**", pos)) {
             pos += 2;
-            int power = integer();
+            double power = power();
             try {
                 return base.power(power);
             } catch (ArithmeticException e) {
@@ -131,7 +131,8 @@ public final class QuantityParser {
         return base;
     }
 
-    private int integer() {
+    /** A whole or half-integer power such as 2, -1, 0.5 or -1.5 (Brian2's noise is in second**-0.5). */
+    private double power() {
         skipSpaces();
         boolean parenthesised = !atEnd() && peek() == '(';
         if (parenthesised) {
@@ -142,11 +143,11 @@ public final class QuantityParser {
         if (!atEnd() && (peek() == '-' || peek() == '+')) {
             next();
         }
-        while (!atEnd() && isAsciiDigit(peek())) {
+        while (!atEnd() && (isAsciiDigit(peek()) || peek() == '.')) {
             next();
         }
         String digits = text.substring(start, pos);
-        if (digits.isEmpty() || !isAsciiDigit(digits.charAt(digits.length() - 1))) {
+        if (digits.isEmpty() || !isAsciiDigit(digits.charAt(digits.length() - 1)) || digits.indexOf('.') != digits.lastIndexOf('.')) {
             throw error("expected a whole-number power after ** at character " + (start + 1));
         }
         if (parenthesised) {
@@ -154,10 +155,14 @@ public final class QuantityParser {
             expect(')');
         }
         // Real unit powers are small; the bound keeps exponent arithmetic far from overflow.
-        if (digits.replaceFirst("^[+-]", "").length() > 3) {
+        if (digits.replaceFirst("^[+-]", "").replaceFirst("\\..*", "").length() > 3) {
             throw error("power " + digits + " is too large");
         }
-        return Integer.parseInt(digits);
+        double power = Double.parseDouble(digits);
+        if (power * 2 != Math.rint(power * 2)) {
+            throw error("power " + digits + " is not a whole number or a half (such as 2, -1 or -0.5)");
+        }
+        return power;
     }
 
     /** A decimal number such as 65, 0.7, .5, 5. or 1e-3, or null when none starts here. */
@@ -288,8 +293,14 @@ public final class QuantityParser {
             return new Scale(factor * other.factor, exponent + other.exponent, dimension.times(other.dimension));
         }
 
-        Scale power(int n) {
-            return new Scale(Math.pow(factor, n), Math.multiplyExact(exponent, n), dimension.power(n));
+        Scale power(double n) {
+            if (n == Math.rint(n)) {
+                int whole = (int) n;
+                return new Scale(Math.pow(factor, whole), Math.multiplyExact(exponent, whole), dimension.power(whole));
+            }
+            // A half power of a power of ten is not one; keep the plain product.
+            Dimension d = dimension.power(n).orElseThrow(() -> new ArithmeticException("unit power " + n));
+            return new Scale(Math.pow(value(), n), 0, d);
         }
 
         double value() {

@@ -13,7 +13,7 @@ class DimensionTest {
     void arithmeticAddsAndScalesExponents() {
         assertEquals(Dimension.VOLT, Dimension.AMPERE.times(Dimension.OHM));
         assertEquals(Dimension.HERTZ, Dimension.DIMENSIONLESS.divide(Dimension.SECOND));
-        assertEquals(new Dimension(2, 0, 0, 0, 0, 0, 0), Dimension.METRE.power(2));
+        assertEquals(Dimension.of(2, 0, 0, 0, 0, 0, 0), Dimension.METRE.power(2));
         assertEquals(Dimension.DIMENSIONLESS, Dimension.VOLT.power(0));
         assertEquals(Dimension.SIEMENS, Dimension.OHM.power(-1));
         assertEquals(Dimension.COULOMB, Dimension.FARAD.times(Dimension.VOLT));
@@ -31,8 +31,19 @@ class DimensionTest {
         assertEquals(Optional.of(Dimension.METRE), Dimension.METRE.power(2).sqrt());
         assertEquals(Optional.of(Dimension.VOLT), Dimension.VOLT.power(2).sqrt());
         assertEquals(Optional.of(Dimension.DIMENSIONLESS), Dimension.DIMENSIONLESS.sqrt());
-        assertEquals(Optional.empty(), Dimension.VOLT.sqrt());
-        assertEquals(Optional.empty(), Dimension.METRE.power(3).sqrt());
+        assertEquals(Optional.of(Dimension.of(0, 0, -1, 0, 0, 0, 0)), Dimension.SECOND.power(-2).sqrt());
+        assertEquals(Optional.empty(), Dimension.VOLT.sqrt().orElseThrow().sqrt());
+    }
+
+    @Test
+    void halfIntegerExponentsForNoise() {
+        Dimension xi = Dimension.SECOND.power(-0.5).orElseThrow();
+        assertEquals("second**-0.5", xi.toString());
+        assertEquals(Dimension.HERTZ, xi.power(2));
+        assertEquals("metre**1.5", Dimension.METRE.power(3).sqrt().orElseThrow().toString());
+        assertEquals(Optional.empty(), xi.power(0.5));
+        assertFalse(xi.isWhole());
+        assertTrue(Dimension.VOLT.isWhole());
     }
 
     @Test

@@ -99,8 +99,9 @@ class QuantityParserTest {
         assertRejected("5 mV ms", "cannot read '5 mV ms': unexpected 'm' at character 6");
         assertRejected("5 mV*", "cannot read '5 mV*': expected a unit name at the end");
         assertRejected("5 mV/3", "cannot read '5 mV/3': expected a unit name but found '3' at character 6");
+        assertEquals("second**-0.5", parse("1 second**-0.5").dimension().toString());
         assertRejected("5 um**", "cannot read '5 um**': expected a whole-number power after ** at character 7");
-        assertRejected("5 um**1.5", "cannot read '5 um**1.5': unexpected '.' at character 8");
+        assertRejected("5 um**1.25", "cannot read '5 um**1.25': power 1.25 is not a whole number or a half (such as 2, -1 or -0.5)");
         assertRejected("5 (mV", "cannot read '5 (mV': expected ')' at the end");
         assertRejected("5 um**99999", "cannot read '5 um**99999': power 99999 is too large");
         assertRejected("5 mV 3", "cannot read '5 mV 3': unexpected '3' at character 6");

@@ -48,7 +48,7 @@ class UnitTableMatchesBrian2Test {
                 continue;
             }
             String[] f = line.trim().split(" ");
-            Dimension d = new Dimension(Integer.parseInt(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]),
+            Dimension d = Dimension.of(Integer.parseInt(f[2]), Integer.parseInt(f[3]), Integer.parseInt(f[4]),
                     Integer.parseInt(f[5]), Integer.parseInt(f[6]), Integer.parseInt(f[7]), Integer.parseInt(f[8]));
             expected.put(f[0], Double.parseDouble(f[1]) + " " + Arrays.toString(d.exponents()));
         }
