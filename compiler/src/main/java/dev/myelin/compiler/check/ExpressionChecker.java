@@ -83,9 +83,9 @@ final class ExpressionChecker {
             Optional<Function> fn = Function.byName(name);
             if (fn.isPresent()) {
                 diagnostics.error(n.span(), "'" + name + "' is a function, not a value", "call it: '" + signature(fn.get()) + "'");
-            } else if (name.equals("xi") || name.startsWith("xi_")) {
-                diagnostics.error(n.span(), "'" + name + "' is Brian2's noise term, but Myelin does not support stochastic differential equations",
-                        "remove '" + name + "' from the equations; for random input, use rand() or randn() in a (constant over dt) subexpression");
+            } else if (Scope.isNoiseName(name)) {
+                diagnostics.error(n.span(), "'" + name + "' is Brian2's noise term and can only appear in the right-hand side of a differential equation",
+                        "write it into the equation itself, e.g. 'dv/dt = (El - v)/tau + sigma*sqrt(2/tau)*" + name + " : volt'");
             } else if (scope.isGroupScope() && (name.equals("lastspike") || name.equals("not_refractory"))) {
                 diagnostics.error(n.span(), "'" + name + "' exists only in a group with a refractory period",
                         "add a refractory period to the group, e.g. 'refractory 5 ms'");
@@ -341,6 +341,12 @@ final class ExpressionChecker {
             Dimension unit = l.dimension().isDimensionless() ? r.dimension() : l.dimension();
             diagnostics.error(b.opSpan(), "cannot " + what + " quantities in different units: " + sides,
                     "give the dimensionless side a unit, e.g. '" + Wording.example(Wording.operand(plain.span()), unit) + "'");
+            return;
+        }
+        if (l.dimension().isWhole() != r.dimension().isWhole()) {
+            // Only the noise term brings half powers: its factor must include the root of a time.
+            diagnostics.error(b.opSpan(), "cannot " + what + " quantities in different units: " + sides,
+                    "the noise term xi is in second**-0.5, so its factor needs the square root of a time: e.g. 'sigma*sqrt(2/tau)*xi' or 'sigma*xi*tau**-0.5'");
             return;
         }
         diagnostics.error(b.opSpan(), "cannot " + what + " quantities in different units: " + sides,

@@ -189,7 +189,7 @@ final class GroupChecker {
         for (Equation eq : equations) {
             if (!(eq instanceof Equation.Differential d)) continue;
             // The right-hand side of a rejected equation is still checked for errors of its own.
-            Typed rhs = expressions.check(d.rhs(), scope);
+            Typed rhs = expressions.check(d.rhs(), scope.withNoise());
             if (rhs.invalid() || !accepted.contains(d)) continue;
             String var = d.variable().text().substring(1);
             Dimension unit = vars.get(var).dimension();
@@ -208,6 +208,7 @@ final class GroupChecker {
             }
             diffs.add(new DiffEquation(var, rhs.expr(), unlessRefractory.contains(var), d.span()));
         }
+        NoiseTerms.checkPlainXiOnce(diffs, diagnostics);
 
         // 5. Threshold, reset, refractoriness, method.
         Optional<Expr> thresholdExpr = Optional.empty();
@@ -450,7 +451,7 @@ final class GroupChecker {
         String name = m.name().text();
         String key = name.toLowerCase(java.util.Locale.ROOT);
         if (!Method.NAMES.contains(key)) {
-            String valid = "the methods are exact (also called linear), euler, rk2, rk4, heun and exponential_euler; leave 'method' out for Brian2's automatic choice";
+            String valid = "the methods are exact (also called linear), euler, rk2, rk4, heun, milstein and exponential_euler; leave 'method' out for Brian2's automatic choice";
             if (Method.BRIAN2_ONLY.contains(key)) {
                 diagnostics.error(m.name().span(), "Brian2's integration method '" + name + "' is not supported by Myelin", valid);
             } else {

@@ -21,6 +21,7 @@ import java.util.function.Function;
 final class Scope {
 
     static final Dimension SECOND = Dimension.SECOND;
+    static final Dimension NOISE_DIMENSION = SECOND.power(-0.5).orElseThrow();
 
     private final Map<String, Symbol.Value> model;
     private final UnitTable units;
@@ -32,20 +33,33 @@ final class Scope {
 
     /** The model's timed arrays by name (shared by every scope of a model, filled as they are declared). */
     private final Map<String, dev.myelin.compiler.model.TimedArray> tables;
+    /** True in the right-hand side of a differential equation, the only place noise terms may appear. */
+    private final boolean noise;
 
     private Scope(Map<String, Symbol.Value> model, UnitTable units, Map<String, dev.myelin.compiler.model.TimedArray> tables,
-                  Map<String, Symbol.Value> group, Function<String, Optional<Symbol.Value>> lazy, Set<String> lazyNames) {
+                  Map<String, Symbol.Value> group, Function<String, Optional<Symbol.Value>> lazy, Set<String> lazyNames, boolean noise) {
         this.model = model;
         this.tables = tables;
         this.units = units;
         this.group = group;
         this.lazy = lazy;
         this.lazyNames = lazyNames;
+        this.noise = noise;
+    }
+
+    /** The same scope where {@code xi} and {@code xi_*} are Brian2's noise terms (in second**-0.5). */
+    Scope withNoise() {
+        return new Scope(model, units, tables, group, lazy, lazyNames, true);
+    }
+
+    /** Brian2 reserves {@code xi} and every name starting with {@code xi_} for independent noise terms. */
+    static boolean isNoiseName(String name) {
+        return name.equals("xi") || name.startsWith("xi_");
     }
 
     /** The file level: consts, params, units. */
     static Scope fileLevel(Map<String, Symbol.Value> model, UnitTable units, Map<String, dev.myelin.compiler.model.TimedArray> tables) {
-        return new Scope(model, units, tables, Map.of(), name -> Optional.empty(), Set.of());
+        return new Scope(model, units, tables, Map.of(), name -> Optional.empty(), Set.of(), false);
     }
 
     /** A timed array called by name in code, e.g. {@code stim(t)}. */
@@ -64,7 +78,7 @@ final class Scope {
         names.putIfAbsent("i", new Symbol.Value(new Expr.Var("i", VarKind.INDEX, ValueType.INT, groupName), Dimension.DIMENSIONLESS, Symbol.Kind.INDEX, null));
         names.putIfAbsent("N", new Symbol.Value(new Expr.Var("N", VarKind.SIZE, ValueType.INT, groupName), Dimension.DIMENSIONLESS, Symbol.Kind.SIZE, null));
         names.putIfAbsent("t", new Symbol.Value(new Expr.Var("t", VarKind.TIME, ValueType.DOUBLE, ""), SECOND, Symbol.Kind.TIME, null));
-        return new Scope(model, units, tables, names, subexpressions, subexpressionNames);
+        return new Scope(model, units, tables, names, subexpressions, subexpressionNames, false);
     }
 
     boolean isGroupScope() {
@@ -79,6 +93,9 @@ final class Scope {
         if (name.equals("dt")) return Optional.of(new Symbol.Value(new Expr.Var("dt", VarKind.DT, ValueType.DOUBLE, ""), SECOND, Symbol.Kind.TIME, null));
         Symbol.Value declared = model.get(name);
         if (declared != null) return Optional.of(declared);
+        if (noise && isNoiseName(name)) {
+            return Optional.of(new Symbol.Value(new Expr.Var(name, VarKind.NOISE, ValueType.DOUBLE, ""), NOISE_DIMENSION, Symbol.Kind.NOISE, null));
+        }
         return builtin(name);
     }
 

@@ -236,6 +236,7 @@ final class SynapsesChecker {
             subs.add(new Subexpression(name, value.expr(), unit.dimension(), false, sub.span()));
         }
         List<DiffEquation> clock = differentials(clockEqs, vars, scope, Set.of());
+        NoiseTerms.checkPlainXiOnce(clock, diagnostics);
         List<DiffEquation> event = differentials(eventEqs, vars, scope, eventDrivenNames);
         List<SummedVariable> summed = new ArrayList<>();
         for (Equation.Subexpression sub : summedDecls) summed(sub, subUnits.get(sub), scope, source, src, target, tgt).ifPresent(summed::add);
@@ -270,7 +271,7 @@ final class SynapsesChecker {
         Method method = methodItem == null ? new Method("", decl.name().span()) : new Method(methodItem.name().text(), methodItem.name().span());
         if (methodItem != null && !Method.NAMES.contains(methodItem.name().text().toLowerCase(java.util.Locale.ROOT))) {
             diagnostics.error(methodItem.name().span(), "unknown integration method '" + methodItem.name().text() + "'",
-                    "the methods are exact, euler, rk2, rk4, heun and exponential_euler");
+                    "the methods are exact, euler, rk2, rk4, heun, milstein and exponential_euler");
         }
         Synapses synapses = new Synapses(s, source, target, variables, subs, clock, event, summed, pathways, connections, method, decl.span());
         Map<String, Symbol.Value> assignable = new LinkedHashMap<>(vars);
@@ -350,7 +351,7 @@ final class SynapsesChecker {
         List<DiffEquation> out = new ArrayList<>();
         for (Equation.Differential d : eqs) {
             String var = d.variable().text().substring(1);
-            Typed rhs = expressions.check(d.rhs(), scope);
+            Typed rhs = expressions.check(d.rhs(), scope.withNoise());
             Symbol.Value sym = vars.get(var);
             if (rhs.invalid() || sym == null || sym.isBroken()) continue;
             Dimension expected = sym.dimension().divide(Scope.SECOND);
@@ -364,6 +365,12 @@ final class SynapsesChecker {
                 // Brian2 integrates event-driven equations in closed form between events: they may
                 // only depend on the event-driven variables themselves and on constants.
                 for (Expr.Var v : dev.myelin.compiler.expr.FreeVariables.of(rhs.expr())) {
+                    if (v.kind() == VarKind.NOISE) {
+                        diagnostics.error(d.rhs().span(), "the event-driven equation of '" + var + "' has the noise term '" + v.name()
+                                + "', but event-driven equations are solved in closed form between events and cannot be stochastic",
+                                "make it (clock-driven) to integrate it every step with a stochastic method");
+                        break;
+                    }
                     Symbol.Value own = vars.get(v.name());
                     boolean parameter = own != null && (own.kind() == Symbol.Kind.PARAMETER || own.kind() == Symbol.Kind.CONSTANT_PARAMETER)
                             && v.owner().equals(own.expr() instanceof Expr.Var ov ? ov.owner() : "");

@@ -90,6 +90,8 @@ final class JavaExpressions {
             case TIME -> "t";
             case DT -> "dt";
             case LOCAL -> v.name();
+            // The stochastic integrators replace every noise term by a draw.
+            case NOISE -> throw new IllegalStateException("noise term " + v.name() + " reached code generation");
         };
     }
 

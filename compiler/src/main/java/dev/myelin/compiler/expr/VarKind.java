@@ -28,5 +28,10 @@ public enum VarKind {
     /** In per-synapse code: the postsynaptic neuron's index in the whole target group. */
     POST_INDEX,
     /** A local value computed earlier in the same code block (scheme stages, hoisted terms). */
-    LOCAL
+    LOCAL,
+    /**
+     * Brian2's white-noise term {@code xi} or {@code xi_*} in a differential equation (in
+     * second**-0.5); the stochastic integrators replace it by a normal draw times sqrt(dt).
+     */
+    NOISE
 }

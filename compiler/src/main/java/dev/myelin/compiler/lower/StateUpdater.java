@@ -97,7 +97,9 @@ final class StateUpdater {
                 }
                 return chosen;
             } catch (UnsupportedEquationsException e) {
-                diagnostics.error(g.method().span(), "no integration method can integrate the equations of " + g.what() + " " + g.name() + ": " + e.getMessage(), "");
+                String[] reason = reasonAndAdvice(e.getMessage());
+                diagnostics.error(g.method().span(), "no integration method can integrate the equations of " + g.what() + " " + g.name() + ": " + reason[0],
+                        reason[1].isEmpty() ? "name a method with 'method ...' that suits the equations" : reason[1]);
                 return null;
             }
         }
@@ -107,14 +109,31 @@ final class StateUpdater {
         try {
             return new MethodChoice.Chosen(method, method.integrate(system), Map.of());
         } catch (UnsupportedEquationsException e) {
-            // Some reasons already say which method to use; do not repeat it.
-            String help = e.getMessage().contains("use method") ? ""
+            // Some reasons already say what to do; that becomes the help.
+            String[] reason = reasonAndAdvice(e.getMessage());
+            String help = !reason[1].isEmpty() ? reason[1]
                     : method == IntegrationMethod.EXACT ? "use a numerical method such as euler, rk2 or rk4 (or exponential_euler for Hodgkin-Huxley-type equations)"
                     : "choose another method, or leave 'method' out for Brian2's automatic choice";
-            diagnostics.error(g.method().span(), "method '" + name + "' cannot integrate the equations of " + g.what() + " " + g.name() + ": " + e.getMessage(), help);
+            diagnostics.error(g.method().span(), "method '" + name + "' cannot integrate the equations of " + g.what() + " " + g.name() + ": " + reason[0], help);
             return null;
         }
     }
+
+    /** An integrator's reason split into what is wrong and the advice after "; use ..." or "; write ...", if any. */
+    private static String[] reasonAndAdvice(String message) {
+        String tried = "";
+        int t = message.lastIndexOf(" (tried ");
+        if (t >= 0) {
+            tried = message.substring(t);
+            message = message.substring(0, t);
+        }
+        for (String verb : List.of("; use ", "; write ")) {
+            int at = message.indexOf(verb);
+            if (at >= 0) return new String[] {message.substring(0, at) + tried, message.substring(at + 2)};
+        }
+        return new String[] {message + tried, ""};
+    }
+
 
     private IntegrationMethod methodNamed(Owner g) {
         try {

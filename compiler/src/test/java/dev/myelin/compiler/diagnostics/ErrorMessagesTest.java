@@ -461,15 +461,15 @@ class ErrorMessagesTest {
                         |                         ^^^^
                       help: did you mean 'exp'?
                     """),
-            error("unknown name: Brian2's noise term", """
+            error("noise: its factor without the root of a time", """
                     neurons G[1] {
                         equations 'dv/dt = -v/(10*ms) + xi*mV/ms : volt'
                     }
                     """, """
-                    model.myl:2:37: error: 'xi' is Brian2's noise term, but Myelin does not support stochastic differential equations
+                    model.myl:2:35: error: cannot add quantities in different units: the left side is in volt/second, the right side is in volt/second**1.5
                       2 |     equations 'dv/dt = -v/(10*ms) + xi*mV/ms : volt'
-                        |                                     ^^
-                      help: remove 'xi' from the equations; for random input, use rand() or randn() in a (constant over dt) subexpression
+                        |                                   ^
+                      help: the noise term xi is in second**-0.5, so its factor needs the square root of a time: e.g. 'sigma*sqrt(2/tau)*xi' or 'sigma*xi*tau**-0.5'
                     """),
             error("unknown name: lastspike without refractoriness", """
                     neurons G[1] {
@@ -729,18 +729,97 @@ class ErrorMessagesTest {
                     model.myl:3:12: error: unknown integration method 'rk5'
                       3 |     method rk5
                         |            ^^^
-                      help: the methods are exact (also called linear), euler, rk2, rk4, heun and exponential_euler; leave 'method' out for Brian2's automatic choice
+                      help: the methods are exact (also called linear), euler, rk2, rk4, heun, milstein and exponential_euler; leave 'method' out for Brian2's automatic choice
                     """),
             error("methods: Brian2 method that Myelin lacks", """
                     neurons G[1] {
                         equations 'dv/dt = -v/(10*ms) : volt'
+                        method gsl_rk4
+                    }
+                    """, """
+                    model.myl:3:12: error: Brian2's integration method 'gsl_rk4' is not supported by Myelin
+                      3 |     method gsl_rk4
+                        |            ^^^^^^^
+                      help: the methods are exact (also called linear), euler, rk2, rk4, heun, milstein and exponential_euler; leave 'method' out for Brian2's automatic choice
+                    """),
+            error("noise: exact cannot integrate it", """
+                    neurons G[1] {
+                        equations 'dv/dt = -v/(10*ms) + xi*mV/ms**0.5 : volt'
+                        method exact
+                    }
+                    """, """
+                    model.myl:3:12: error: method 'exact' cannot integrate the equations of group G: the equations are stochastic (they contain xi), which exact cannot integrate
+                      3 |     method exact
+                        |            ^^^^^
+                      help: use method 'euler' (additive noise), 'heun' or 'milstein'
+                    """),
+            error("noise: multiplicative noise with euler", """
+                    neurons G[1] {
+                        equations 'dv/dt = -v/(10*ms) + v*xi/ms**0.5 : volt'
+                        method euler
+                    }
+                    """, """
+                    model.myl:3:12: error: method 'euler' cannot integrate the equations of group G: the noise of dv/dt is multiplicative (the factor of xi depends on v), which euler cannot integrate
+                      3 |     method euler
+                        |            ^^^^^
+                      help: use method 'heun' or 'milstein'
+                    """),
+            error("noise: milstein needs diagonal noise", """
+                    neurons G[1] {
+                        equations '''
+                            dv/dt = -v/(10*ms) + v*(xi_1 + xi_2)/ms**0.5 : volt
+                        '''
                         method milstein
                     }
                     """, """
-                    model.myl:3:12: error: Brian2's integration method 'milstein' is not supported by Myelin
-                      3 |     method milstein
+                    model.myl:5:12: error: method 'milstein' cannot integrate the equations of group G: dv/dt has several noise terms [xi_1, xi_2], but milstein needs diagonal noise (one noise term per equation)
+                      5 |     method milstein
                         |            ^^^^^^^^
-                      help: the methods are exact (also called linear), euler, rk2, rk4, heun and exponential_euler; leave 'method' out for Brian2's automatic choice
+                      help: use method 'heun'
+                    """),
+            error("noise: plain xi in two equations, xi in a subexpression", """
+                    neurons G[1] {
+                        equations '''
+                            dv/dt = -v/(10*ms) + xi*mV/ms**0.5 : volt
+                            du/dt = -u/(10*ms) + xi*mV/ms**0.5 : volt
+                            I = xi_2*nA*ms**0.5 : amp
+                        '''
+                    }
+                    """, """
+                    model.myl:4:9: error: the equation of 'u' uses the noise term 'xi', which the equation of 'v' already uses; with one name both would get the same noise
+                      4 |         du/dt = -u/(10*ms) + xi*mV/ms**0.5 : volt
+                        |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+                      help: name the noise terms xi_1, xi_2, ... for independent noise, or give both the same name xi_shared for one common noise
+                    model.myl:5:13: error: 'xi_2' is Brian2's noise term and can only appear in the right-hand side of a differential equation
+                      5 |         I = xi_2*nA*ms**0.5 : amp
+                        |             ^^^^
+                      help: write it into the equation itself, e.g. 'dv/dt = (El - v)/tau + sigma*sqrt(2/tau)*xi_2 : volt'
+                    2 errors
+                    """),
+            error("noise: in an event-driven equation", """
+                    neurons G[1] {
+                        equations 'v : 1'
+                        threshold 'v > 1'
+                    }
+                    synapses S(G -> G) {
+                        equations 'dA/dt = -A/(10*ms) + xi/ms**0.5 : 1 (event-driven)'
+                        on_pre 'A += 1'
+                    }
+                    """, """
+                    model.myl:6:24: error: the event-driven equation of 'A' has the noise term 'xi', but event-driven equations are solved in closed form between events and cannot be stochastic
+                      6 |     equations 'dA/dt = -A/(10*ms) + xi/ms**0.5 : 1 (event-driven)'
+                        |                        ^^^^^^^^^^^^^^^^^^^^^^^
+                      help: make it (clock-driven) to integrate it every step with a stochastic method
+                    """),
+            error("noise: not linear in xi", """
+                    neurons G[1] {
+                        equations 'dv/dt = -v/(10*ms) + xi**2*mV : volt'
+                    }
+                    """, """
+                    model.myl:1:9: error: no integration method can integrate the equations of group G: dv/dt is not linear in its noise terms (tried exact, euler and heun)
+                      1 | neurons G[1] {
+                        |         ^
+                      help: write the noise as a term g*xi added to the right-hand side
                     """),
             error("methods: non-linear equation with exact", """
                     neurons G[1] {

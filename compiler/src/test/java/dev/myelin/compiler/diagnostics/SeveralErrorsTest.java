@@ -66,7 +66,7 @@ class SeveralErrorsTest {
                 model.myl:14:12: error: unknown integration method 'rk5'
                   14 |     method rk5
                      |            ^^^
-                  help: the methods are exact (also called linear), euler, rk2, rk4, heun and exponential_euler; leave 'method' out for Brian2's automatic choice
+                  help: the methods are exact (also called linear), euler, rk2, rk4, heun, milstein and exponential_euler; leave 'method' out for Brian2's automatic choice
                 model.myl:18:21: error: group G has no variable 'vv' to record
                   18 | statemonitor v of G.vv record all
                      |                     ^^

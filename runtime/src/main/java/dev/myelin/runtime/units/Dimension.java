@@ -137,6 +137,11 @@ public record Dimension(int twiceMetre, int twiceKilogram, int twiceSecond, int 
         return true;
     }
 
+    /** A power of the second alone (including the dimensionless one). */
+    private boolean isTimeOnly() {
+        return twiceMetre == 0 && twiceKilogram == 0 && twiceAmpere == 0 && twiceKelvin == 0 && twiceMole == 0 && twiceCandela == 0;
+    }
+
     private int[] doubled() {
         return new int[] {twiceMetre, twiceKilogram, twiceSecond, twiceAmpere, twiceKelvin, twiceMole, twiceCandela};
     }
@@ -150,6 +155,17 @@ public record Dimension(int twiceMetre, int twiceKilogram, int twiceSecond, int 
         for (Map.Entry<Dimension, String> named : NAMES) {
             if (named.getKey().equals(this)) {
                 return named.getValue();
+            }
+        }
+        if (!isWhole()) {
+            // Noise factors: volt/second**1.5 reads better than its base units.
+            for (Map.Entry<Dimension, String> named : NAMES) {
+                if (named.getKey().isTimeOnly() || named.getValue().contains("/")) continue;
+                Dimension rest = divide(named.getKey());
+                if (rest.isTimeOnly()) {
+                    double power = -rest.twiceSecond / 2.0;
+                    return named.getValue() + (power > 0 ? "/second**" + power : " * second**" + (-power));
+                }
             }
         }
         StringBuilder text = new StringBuilder();

@@ -41,6 +41,8 @@ class DimensionTest {
         assertEquals("second**-0.5", xi.toString());
         assertEquals(Dimension.HERTZ, xi.power(2));
         assertEquals("metre**1.5", Dimension.METRE.power(3).sqrt().orElseThrow().toString());
+        assertEquals("volt/second**1.5", Dimension.VOLT.times(xi).divide(Dimension.SECOND).toString());
+        assertEquals("amp * second**0.5", Dimension.AMPERE.divide(xi).toString());
         assertEquals(Optional.empty(), xi.power(0.5));
         assertFalse(xi.isWhole());
         assertTrue(Dimension.VOLT.isWhole());

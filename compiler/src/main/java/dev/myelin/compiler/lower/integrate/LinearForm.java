@@ -47,7 +47,7 @@ public sealed interface LinearForm permits LinearForm.Linear, LinearForm.NotLine
                         + " exact integration does not support that");
             }
             // A timed array is constant over a step (as Brian2's TimedArray.is_locally_constant): its t does not count.
-            if (FreeVariables.referencesKind(withoutTables(rhs), VarKind.TIME)) {
+            if (dependsOnTime(rhs)) {
                 return new NotLinear(eq.label() + " depends on t, which exact integration does not support");
             }
             List<Expr> row = new ArrayList<>();
@@ -79,6 +79,11 @@ public sealed interface LinearForm permits LinearForm.Linear, LinearForm.NotLine
     private static NotLinear notLinearIn(StateEquation eq, String x) {
         Expr culprit = NonlinearTerm.in(eq.rhs(), x);
         return new NotLinear(eq.label() + " is not linear in " + x + ": it contains " + ExprFormatter.format(culprit));
+    }
+
+    /** Whether {@code e} depends on t other than through timed arrays, which are constant over a step. */
+    static boolean dependsOnTime(Expr e) {
+        return FreeVariables.referencesKind(withoutTables(e), VarKind.TIME);
     }
 
     /** The expression with timed-array lookups replaced by a constant stand-in. */

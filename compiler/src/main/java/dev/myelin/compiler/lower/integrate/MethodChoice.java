@@ -44,7 +44,7 @@ public final class MethodChoice {
                 return m;
             }
         }
-        String valid = "valid methods are exact (alias linear), euler, rk2, rk4, heun and exponential_euler";
+        String valid = "valid methods are exact (alias linear), euler, rk2, rk4, heun, milstein and exponential_euler";
         if (dev.myelin.compiler.model.Method.BRIAN2_ONLY.contains(key)) {
             throw new UnknownMethodException("Brian2's integration method '" + name + "' is not supported; " + valid);
         }
@@ -67,6 +67,8 @@ public final class MethodChoice {
                 rejected.put(method, e.getMessage());
             }
         }
-        throw new UnsupportedEquationsException("no integration method suits these equations: " + rejected);
+        // The last method tried is the most general; its reason is the one to act on.
+        String last = rejected.get(AUTOMATIC_ORDER.get(AUTOMATIC_ORDER.size() - 1));
+        throw new UnsupportedEquationsException(last + " (tried exact, euler and heun)");
     }
 }

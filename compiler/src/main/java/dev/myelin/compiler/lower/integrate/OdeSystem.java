@@ -46,6 +46,21 @@ public record OdeSystem(List<StateEquation> equations) {
         return equations.get(i);
     }
 
+    /** The noise terms (xi, xi_*) the equations use, sorted by name. */
+    public List<String> noiseNames() {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        for (StateEquation eq : equations) {
+            for (Expr.Var v : dev.myelin.compiler.expr.FreeVariables.of(eq.rhs())) {
+                if (v.kind() == dev.myelin.compiler.expr.VarKind.NOISE) out.add(v.name());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    public boolean isStochastic() {
+        return !noiseNames().isEmpty();
+    }
+
     public List<String> names() {
         return equations.stream().map(StateEquation::name).toList();
     }
