@@ -58,6 +58,9 @@ groupItem
     | REFRACTORY (STRING | expr)                  # refractoryItem
     | METHOD name                                 # methodItem
     | INIT name '=' initValue                     # initItem
+    | EVENT name STRING                           # eventItem
+    | ON_EVENT name STRING                        # onEventItem
+    | RUN_REGULARLY STRING (DT_KW expr)? (WHEN name)?   # runRegularlyItem
     ;
 
 initValue : STRING | expr ;
@@ -67,8 +70,8 @@ synapsesDecl : SYNAPSES name '(' groupRef ARROW groupRef ')' '{' synapseItem* '}
 
 synapseItem
     : EQUATIONS STRING                            # synEquationsItem
-    | ON_PRE name? STRING                         # onPreItem
-    | ON_POST name? STRING                        # onPostItem
+    | ON_PRE pathwayName=name? (EVENT event=name)? STRING    # onPreItem
+    | ON_POST pathwayName=name? (EVENT event=name)? STRING   # onPostItem
     | DELAY (name '=')? (STRING | expr)           # delayItem
     | CONNECT ('(' connectArgs? ')' | connectArgs)?   # connectItem
     | METHOD name                                 # synMethodItem
@@ -108,6 +111,7 @@ monitorDecl
     : SPIKEMONITOR name OF groupRef                                    # spikeMonitor
     | STATEMONITOR name OF varRef (',' varRef)* monitorOption*         # stateMonitor
     | RATEMONITOR name OF groupRef                                     # rateMonitor
+    | EVENTMONITOR name OF groupRef EVENT name                         # eventMonitor
     ;
 
 /** G, G[3], G[0:10] */
@@ -218,7 +222,7 @@ name
     : ID | DT_KW | SEED_KW | CONST | PARAM | NEURONS | EQUATIONS | THRESHOLD | RESET | REFRACTORY
     | METHOD | INIT | SPIKEMONITOR | STATEMONITOR | RATEMONITOR | OF | RECORD | ALL | RUN
     | SYNAPSES | ON_PRE | ON_POST | DELAY | CONNECT | POISSON | RATES | SPIKEGENERATOR | FROM | INDICES | TIMES
-    | PERIOD | TIMEDARRAY | SAVE | WHEN | POISSONINPUT | INTO
+    | PERIOD | TIMEDARRAY | SAVE | WHEN | POISSONINPUT | INTO | EVENT | ON_EVENT | RUN_REGULARLY | EVENTMONITOR
     ;
 
 // ─────────────────────────────── lexer ────────────────────────────────
@@ -258,6 +262,10 @@ SAVE         : 'save' ;
 WHEN         : 'when' ;
 POISSONINPUT : 'poissoninput' ;
 INTO         : 'into' ;
+EVENT        : 'event' ;
+ON_EVENT     : 'on_event' ;
+RUN_REGULARLY : 'run_regularly' ;
+EVENTMONITOR : 'eventmonitor' ;
 FOR          : 'for' ;
 IN           : 'in' ;
 IF           : 'if' ;

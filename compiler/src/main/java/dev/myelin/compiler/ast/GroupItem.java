@@ -35,15 +35,34 @@ public sealed interface GroupItem {
     record Method(Ident name, SourceSpan span) implements GroupItem {
     }
 
+    /** {@code event burst 'v > 10*mV'}: a custom event of the group (Brian2's NeuronGroup events=). */
+    record Event(Ident name, Expression condition, SourceSpan span) implements GroupItem {
+    }
+
+    /** {@code on_event burst 'code'}: code run per neuron that had the event (Brian2's run_on_event). */
+    record OnEvent(Ident event, List<Statement> code, SourceSpan span) implements GroupItem {
+        public OnEvent {
+            code = List.copyOf(code);
+        }
+    }
+
+    /** {@code run_regularly 'code' dt 10 ms when start}: per-neuron code on a clock of its own (Brian2's run_regularly). */
+    record RunRegularly(List<Statement> code, Optional<Expression> dt, Optional<Ident> when, SourceSpan span) implements GroupItem {
+        public RunRegularly {
+            code = List.copyOf(code);
+        }
+    }
+
     /** {@code init v = El} or {@code init v = 'Vr + rand()*(Vt - Vr)'}. */
     record Init(Ident variable, Expression value, SourceSpan span) implements GroupItem {
     }
 
     /**
      * {@code on_pre '''code'''} or {@code on_post name '''code'''}: code run per synapse when the
-     * source (pre) or target (post) neuron spikes. The unnamed pathways are called pre and post.
+     * source (pre) or target (post) neuron spikes (or has the custom {@code event}: Brian2's
+     * on_event). The unnamed pathways are called pre and post.
      */
-    record Pathway(boolean post, Optional<Ident> name, List<Statement> code, SourceSpan span) implements GroupItem {
+    record Pathway(boolean post, Optional<Ident> name, Optional<Ident> event, List<Statement> code, SourceSpan span) implements GroupItem {
         public Pathway {
             code = List.copyOf(code);
         }

@@ -117,6 +117,10 @@ public sealed interface Item {
         }
     }
 
+    /** {@code eventmonitor m of G event burst}: Brian2's EventMonitor, the indices and times of a custom event. */
+    record EventMonitorDecl(Ident name, GroupRef source, Ident event, SourceSpan span) implements Item {
+    }
+
     record RateMonitorDecl(Ident name, GroupRef source, SourceSpan span) implements Item {
     }
 

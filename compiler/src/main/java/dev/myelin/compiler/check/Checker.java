@@ -128,6 +128,8 @@ public final class Checker {
                     if (uniqueMonitor(m.name(), monitorNames)) spikeMonitor(m).filter(mon -> ownFiles(m.name(), mon)).ifPresent(monitors::add);
             } else if (item instanceof Item.StateMonitorDecl m) {
                     if (uniqueMonitor(m.name(), monitorNames)) stateMonitor(m).filter(mon -> ownFiles(m.name(), mon)).ifPresent(monitors::add);
+            } else if (item instanceof Item.EventMonitorDecl m) {
+                    if (uniqueMonitor(m.name(), monitorNames)) eventMonitor(m).filter(mon -> ownFiles(m.name(), mon)).ifPresent(monitors::add);
             } else if (item instanceof Item.RateMonitorDecl m) {
                     if (uniqueMonitor(m.name(), monitorNames)) rateMonitor(m).filter(mon -> ownFiles(m.name(), mon)).ifPresent(monitors::add);
             } else if (item instanceof Item.Run r) {
@@ -278,7 +280,8 @@ public final class Checker {
         SynapsesChecker.Result result = checker.check(sd, source, src, target, tgt, delayAssigned);
         for (dev.myelin.compiler.model.Pathway p : result.synapses().pathways()) {
             GroupChecker.Result trigger = p.post() ? tgt : src;
-            if (!spiking(trigger.group().name())) {
+            // A custom event's existence is checked with the pathway (SynapsesChecker).
+            if (p.event().equals("spike") && !spiking(trigger.group().name())) {
                 diagnostics.error(p.span(), "group " + trigger.group().name() + " has no threshold, so it never spikes and this " + (p.post() ? "on_post" : "on_pre") + " code would never run",
                         "add a threshold to group " + trigger.group().name());
             }
@@ -428,22 +431,9 @@ public final class Checker {
 
     /** A time at file level: a constant or an expression of params, in seconds. */
     private Optional<Expr> timeValue(Expression e, String what, boolean positive, String example) {
-        Typed value = expressions.check(e, fileScope);
-        if (value.invalid()) return Optional.empty();
-        if (value.isBoolean() || !value.dimension().equals(Scope.SECOND)) {
-            String got = value.isBoolean() ? "a condition" : value.dimension().isDimensionless() ? "a number without unit" : "in " + value.dimension();
-            diagnostics.error(e.span(), what + " must be a time, but this is " + got, "write it with a time unit, e.g. '" + example + "'");
-            return Optional.empty();
-        }
-        if (value.isConstant()) {
-            double seconds = value.constantValue();
-            if (Double.isNaN(seconds) || Double.isInfinite(seconds) || seconds < 0 || (positive && seconds == 0)) {
-                diagnostics.error(e.span(), what + " must be " + (positive ? "a positive" : "a finite, non-negative") + " time", "write e.g. '" + example + "'");
-                return Optional.empty();
-            }
-        }
-        return Optional.of(value.expr());
+        return new TimeValue(diagnostics, expressions, fileScope).read(e, what, positive, example);
     }
+
 
     /** The size of a group; when it is wrong, a stand-in that is not a number, so that no size check reports again. */
     private Expr groupSize(Expression e, String group) {
@@ -633,9 +623,29 @@ public final class Checker {
             return Optional.empty();
         }
         Optional<int[]> range = slice(m.source(), g.group());
-        Optional<Monitor> monitor = range.map(r -> new Monitor.Spikes(m.name().text(), g.group().name(), r[0], r[1]));
+        Optional<Monitor> monitor = range.map(r -> new Monitor.Spikes(m.name().text(), g.group().name(), r[0], r[1], "spike"));
         monitor.ifPresent(mon -> spikeMonitors.put(mon.name(), (Monitor.Spikes) mon));
         return monitor;
+    }
+
+    private Optional<Monitor> eventMonitor(Item.EventMonitorDecl m) {
+        GroupChecker.Result g = groups.get(m.source().group().text());
+        if (g == null) {
+            unknownGroup(m.source().group());
+            return Optional.empty();
+        }
+        String event = m.event().text();
+        if (event.equals("spike")) {
+            diagnostics.error(m.event().span(), "spikes are recorded with a spikemonitor", "write 'spikemonitor " + m.name().text() + " of " + g.group().name() + "'");
+            return Optional.empty();
+        }
+        if (g.group().event(event).isEmpty()) {
+            List<String> events = g.group().events().stream().map(dev.myelin.compiler.model.CustomEvent::name).toList();
+            diagnostics.error(m.event().span(), "group " + g.group().name() + " has no event '" + event + "'",
+                    Wording.didYouMean(event, events, "declare it in the group, e.g. event " + event + " 'v > 10*mV'"));
+            return Optional.empty();
+        }
+        return slice(m.source(), g.group()).map(r -> new Monitor.Spikes(m.name().text(), g.group().name(), r[0], r[1], event));
     }
 
     private Optional<Monitor> rateMonitor(Item.RateMonitorDecl m) {

@@ -14,7 +14,9 @@ import dev.myelin.compiler.expr.Op;
 import dev.myelin.compiler.expr.ValueType;
 import dev.myelin.compiler.expr.VarKind;
 import dev.myelin.compiler.model.Assignment;
+import dev.myelin.compiler.model.CustomEvent;
 import dev.myelin.compiler.model.DiffEquation;
+import dev.myelin.compiler.model.RegularCode;
 import dev.myelin.compiler.model.Method;
 import dev.myelin.compiler.model.NeuronGroup;
 import dev.myelin.compiler.model.Refractory;
@@ -88,6 +90,9 @@ final class GroupChecker {
         GroupItem.Refractory refractory = null;
         GroupItem.Method method = null;
         GroupItem.Equations firstEquations = null;
+        List<GroupItem.Event> eventItems = new ArrayList<>();
+        List<GroupItem.OnEvent> onEventItems = new ArrayList<>();
+        List<GroupItem.RunRegularly> regularItems = new ArrayList<>();
         for (GroupItem item : decl.items()) {
             if (item instanceof GroupItem.Equations e) {
                     // A second equations entry is reported, and its equations are still checked.
@@ -101,6 +106,12 @@ final class GroupChecker {
                 refractory = once(refractory, r, "refractory");
             } else if (item instanceof GroupItem.Method m) {
                 method = once(method, m, "method");
+            } else if (item instanceof GroupItem.Event e) {
+                eventItems.add(e);
+            } else if (item instanceof GroupItem.OnEvent e) {
+                onEventItems.add(e);
+            } else if (item instanceof GroupItem.RunRegularly r) {
+                regularItems.add(r);
             }
         }
         // Init items are checked by the caller, once the group's scope exists.
@@ -233,8 +244,88 @@ final class GroupChecker {
         Refractory refr = refractory == null ? new Refractory.None() : refractory(refractory, scope);
         Method m = method == null ? new Method("", decl.name().span()) : method(method);
 
-        NeuronGroup group = new NeuronGroup(g, size, variables, subs.resolvedInOrder(), diffs, thresholdExpr, resetCode, refr, m, decl.span());
+        // 6. Custom events with the code run on them, and run_regularly code.
+        List<CustomEvent> events = customEvents(g, eventItems, onEventItems, threshold != null, scope);
+        List<RegularCode> regular = new ArrayList<>();
+        for (GroupItem.RunRegularly r : regularItems) regularCode(r, scope).ifPresent(regular::add);
+
+        NeuronGroup group = new NeuronGroup(g, size, variables, subs.resolvedInOrder(), diffs, thresholdExpr, resetCode, refr, m, events, regular,
+                decl.span());
         return new Result(group, scope, vars, threshold != null);
+    }
+
+    private List<CustomEvent> customEvents(String g, List<GroupItem.Event> eventItems, List<GroupItem.OnEvent> onEventItems, boolean hasThreshold,
+                                           Scope scope) {
+        Map<String, GroupItem.Event> declared = new LinkedHashMap<>();
+        Map<String, Expr> conditions = new LinkedHashMap<>();
+        for (GroupItem.Event e : eventItems) {
+            String name = e.name().text();
+            Typed cond = expressions.check(e.condition(), scope);
+            if (name.equals("spike")) {
+                diagnostics.error(e.name().span(), "the event 'spike' is the group's threshold", "write its condition as threshold '...', or give this event another name");
+                continue;
+            }
+            GroupItem.Event first = declared.putIfAbsent(name, e);
+            if (first != null) {
+                diagnostics.error(e.name().span(), "group " + g + " already has an event '" + name + "' (line " + first.span().line() + ")",
+                        "keep one condition per event; combine conditions with 'or'");
+                continue;
+            }
+            if (cond.invalid()) continue;
+            if (!cond.isBoolean()) {
+                diagnostics.error(e.condition().span(), "an event's condition must be a condition, but this is a number "
+                        + (cond.dimension().isDimensionless() ? "without unit" : "in " + cond.dimension()), "compare it, e.g. 'v > -50*mV'");
+                continue;
+            }
+            conditions.put(name, cond.expr());
+        }
+        Map<String, List<Assignment>> code = new LinkedHashMap<>();
+        Map<String, GroupItem.OnEvent> codeItems = new LinkedHashMap<>();
+        for (GroupItem.OnEvent on : onEventItems) {
+            String name = on.event().text();
+            if (!declared.containsKey(name)) {
+                String help = name.equals("spike") ? (hasThreshold ? "code run on spikes is the group's reset: write it as reset '...'" : "add a threshold and a reset")
+                        : Wording.didYouMean(name, declared.keySet(), "declare the event first, e.g. event " + name + " 'v > 10*mV'");
+                diagnostics.error(on.event().span(), "group " + g + " has no event '" + name + "'", help);
+                continue;
+            }
+            GroupItem.OnEvent first = codeItems.putIfAbsent(name, on);
+            if (first != null) {
+                diagnostics.error(on.span(), "event '" + name + "' already has code (line " + first.span().line() + ")", "put all its statements in one on_event string");
+                continue;
+            }
+            List<Assignment> statements = new ArrayList<>();
+            for (Statement st : on.code()) statement(st, scope, "on_event code").ifPresent(statements::add);
+            code.put(name, statements);
+        }
+        List<CustomEvent> out = new ArrayList<>();
+        for (Map.Entry<String, Expr> e : conditions.entrySet()) {
+            out.add(new CustomEvent(e.getKey(), e.getValue(), code.getOrDefault(e.getKey(), List.of()), declared.get(e.getKey()).span()));
+        }
+        return out;
+    }
+
+    private Optional<RegularCode> regularCode(GroupItem.RunRegularly r, Scope scope) {
+        List<Assignment> statements = new ArrayList<>();
+        for (Statement st : r.code()) statement(st, scope, "run_regularly code").ifPresent(statements::add);
+        Optional<Expr> every = Optional.empty();
+        if (r.dt().isPresent()) {
+            every = new TimeValue(diagnostics, expressions, fileScope).read(r.dt().get(), "the dt of run_regularly", true, "dt 10 ms");
+            if (every.isEmpty()) return Optional.empty();
+        }
+        RegularCode.Slot when = RegularCode.Slot.START;
+        if (r.when().isPresent()) {
+            String slot = r.when().get().text();
+            Optional<RegularCode.Slot> named = java.util.Arrays.stream(RegularCode.Slot.values()).filter(x -> x.brianName().equals(slot)).findFirst();
+            if (named.isEmpty()) {
+                List<String> slots = java.util.Arrays.stream(RegularCode.Slot.values()).map(RegularCode.Slot::brianName).toList();
+                diagnostics.error(r.when().get().span(), "unknown scheduling slot '" + slot + "'",
+                        Wording.didYouMean(slot, slots, "the slots are " + String.join(", ", slots)));
+                return Optional.empty();
+            }
+            when = named.get();
+        }
+        return Optional.of(new RegularCode(statements, every, when, r.span()));
     }
 
     /** The checks particular to {@code dx/dt = ...}; false (reported) when the equation is malformed. */
@@ -363,8 +454,10 @@ final class GroupChecker {
         if (sym.isBroken()) return Optional.empty();
         if (!writable(sym, st.target().span(), name)) return Optional.empty();
         if (sym.expr() instanceof Expr.Var v && v.kind() == VarKind.SHARED) {
-            boolean perNeuron = where.equals("reset");
-            diagnostics.error(st.target().span(), "the " + where + " runs once for every " + (perNeuron ? "neuron that spikes" : "synapse that receives an event")
+            boolean perNeuron = !where.startsWith("on_pre") && !where.startsWith("on_post");
+            String each = where.equals("reset") ? "neuron that spikes" : where.equals("on_event code") ? "neuron that has the event"
+                    : perNeuron ? "neuron" : "synapse that receives an event";
+            diagnostics.error(st.target().span(), "the " + where + " runs once for every " + each
                             + ", so it cannot write the shared variable '" + name + "'",
                     "make '" + name + "' a " + (perNeuron ? "per-neuron" : "per-synapse") + " variable (remove (shared)), or set it between runs with '"
                             + (perNeuron ? "G." : "S.") + name + " = ...'");

@@ -18,6 +18,7 @@ import dev.myelin.compiler.expr.VarKind;
 import dev.myelin.compiler.model.Connection;
 import dev.myelin.compiler.model.DiffEquation;
 import dev.myelin.compiler.model.Method;
+import dev.myelin.compiler.model.NeuronGroup;
 import dev.myelin.compiler.model.Pathway;
 import dev.myelin.compiler.model.Subexpression;
 import dev.myelin.compiler.model.SummedVariable;
@@ -259,7 +260,17 @@ final class SynapsesChecker {
             } else {
                 delay = new Pathway.ScalarDelay(Expr.num(0));
             }
-            pathways.add(new Pathway(name, p.post(), code, delay, p.span()));
+            if (p.event().isPresent()) {
+                Ident eventName = p.event().get();
+                NeuronGroup trigger = (p.post() ? tgt : src).group();
+                if (trigger.event(eventName.text()).isEmpty()) {
+                    List<String> events = trigger.events().stream().map(dev.myelin.compiler.model.CustomEvent::name).toList();
+                    diagnostics.error(eventName.span(), "group " + trigger.name() + " has no event '" + eventName.text() + "'",
+                            Wording.didYouMean(eventName.text(), events, "declare it in group " + trigger.name() + ", e.g. event " + eventName.text() + " 'v > 10*mV'"));
+                    continue;
+                }
+            }
+            pathways.add(new Pathway(name, p.post(), p.event().map(Ident::text).orElse("spike"), code, delay, p.span()));
         }
 
         // 6. Connections.

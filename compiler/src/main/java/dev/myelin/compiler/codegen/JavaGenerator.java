@@ -8,6 +8,9 @@ import com.palantir.javapoet.TypeSpec;
 import dev.myelin.compiler.expr.Expr;
 import dev.myelin.compiler.expr.ValueType;
 import dev.myelin.compiler.lower.ArrayVar;
+import dev.myelin.compiler.lower.EventPlan;
+import dev.myelin.compiler.lower.RegularPlan;
+import dev.myelin.compiler.model.RegularCode;
 import dev.myelin.compiler.lower.GroupPlan;
 import dev.myelin.compiler.lower.LoweredModel;
 import dev.myelin.compiler.lower.Step;
@@ -112,6 +115,13 @@ public final class JavaGenerator {
             for (String s : g.sharedVariables()) type.addField(double.class, JavaNames.array(g.name(), s), Modifier.PRIVATE);
             type.addField(int[].class, JavaNames.spikes(g.name()), Modifier.PRIVATE, Modifier.FINAL);
             type.addField(int.class, JavaNames.spikeCount(g.name()), Modifier.PRIVATE);
+            for (EventPlan e : g.events()) {
+                type.addField(int[].class, JavaNames.events(g.name(), e.name()), Modifier.PRIVATE, Modifier.FINAL);
+                type.addField(int.class, JavaNames.eventCount(g.name(), e.name()), Modifier.PRIVATE);
+            }
+            for (RegularPlan r : g.regular()) {
+                if (r.dt().isPresent()) type.addField(long.class, regularEvery(g, r), Modifier.PRIVATE, Modifier.FINAL);
+            }
         }
         for (SynapsePlan syn : lowered.synapses()) synapseCode.fields(type, syn);
         for (SpikeGenerator gen : model.generators()) type.addField(SPIKE_TRAIN, JavaNames.generator(gen.group()), Modifier.PRIVATE, Modifier.FINAL);
@@ -177,6 +187,7 @@ public final class JavaGenerator {
                 }
             }
             ctor.addStatement("this.$L = new int[$L]", JavaNames.spikes(g.name()), n);
+            for (EventPlan e : g.events()) ctor.addStatement("this.$L = new int[$L]", JavaNames.events(g.name(), e.name()), n);
         }
         for (TimedArray table : model.timedArrays()) {
             String field = JavaNames.table(table.index());
@@ -218,22 +229,31 @@ public final class JavaGenerator {
                     } else {
                         indices = "new int[] {" + String.join(", ", s.indices().stream().map(String::valueOf).toList()) + "}";
                     }
-                    String every = s.recordDt().isPresent() ? "everySteps(" + java.number(s.recordDt().get()) + ", \"" + s.name() + "\")" : "1L";
+                    String every = s.recordDt().isPresent() ? "everySteps(" + java.number(s.recordDt().get()) + ", \"monitor " + s.name() + "\")" : "1L";
                     String vars = "new String[] {" + String.join(", ", s.variables().stream().map(v -> "\"" + v + "\"").toList()) + "}";
                     ctor.addStatement("this.$L = sim.stateRecorder($S, $L, $L, $L)", field, s.name(), vars, indices, every);
             } else if (m instanceof Monitor.Rate r) {
                 ctor.addStatement("this.$L = sim.rateRecorder($S, $L)", field, r.name(), n);
             }
         }
+        for (GroupPlan g : lowered.groups()) {
+            for (RegularPlan r : g.regular()) {
+                if (r.dt().isPresent()) {
+                    ctor.addStatement("this.$L = everySteps($L, $S)", regularEvery(g, r), java.number(r.dt().get()), "run_regularly of group " + g.name());
+                }
+            }
+        }
         ctor.addStatement("sim.attach(this)");
         methods.add(ctor.build());
-        if (model.monitors().stream().anyMatch(m -> m instanceof Monitor.State s && s.recordDt().isPresent())) {
+        boolean ownClocks = model.monitors().stream().anyMatch(m -> m instanceof Monitor.State s && s.recordDt().isPresent())
+                || lowered.groups().stream().anyMatch(g -> g.regular().stream().anyMatch(r -> r.dt().isPresent()));
+        if (ownClocks) {
             methods.add(MethodSpec.methodBuilder("everySteps").addModifiers(Modifier.PRIVATE).returns(long.class)
-                    .addParameter(double.class, "recordDt").addParameter(String.class, "monitor")
-                    .addComment("A monitor's clock must tick with the network's: its dt a whole multiple of dt.")
-                    .addStatement("double ratio = recordDt / dt")
+                    .addParameter(double.class, "clockDt").addParameter(String.class, "what")
+                    .addComment("A clock of its own must tick with the network's: its dt a whole multiple of dt.")
+                    .addStatement("double ratio = clockDt / dt")
                     .beginControlFlow("if (Math.abs(ratio - Math.rint(ratio)) > 1e-6 * ratio || Math.rint(ratio) < 1)")
-                    .addStatement("throw new dev.myelin.runtime.ModelError(\"monitor \" + monitor + \": its dt (\" + recordDt + \" s) must be a whole multiple of the model's dt (\" + dt + \" s)\")")
+                    .addStatement("throw new dev.myelin.runtime.ModelError(what + \": its dt (\" + clockDt + \" s) must be a whole multiple of the model's dt (\" + dt + \" s)\")")
                     .endControlFlow()
                     .addStatement("return (long) Math.rint(ratio)")
                     .build());
@@ -264,34 +284,42 @@ public final class JavaGenerator {
         for (GroupPlan g : scheduleOrder) {
             if (!g.beforeStart().isEmpty()) m.addStatement("beforeStart_$L(step, t)", g.name());
         }
+        // start: run_regularly code, then state monitors.
+        regular(m, RegularCode.Slot.START);
         recordStates(m, false);
         List<SynapsePlan> synapses = lowered.synapses().stream().sorted(Comparator.comparing(SynapsePlan::name)).toList();
         for (SynapsePlan syn : synapses) {
             for (var sum : syn.summed()) m.addStatement("summed_$L_$L(step, t)", syn.name(), sum.target().name());
         }
-        java.util.TreeMap<String, String> updates = new java.util.TreeMap<>();
+        // groups: state updaters and run_regularly code, by Brian2's object names.
+        java.util.TreeMap<String, String> updates = regularCalls(RegularCode.Slot.GROUPS);
         for (GroupPlan g : scheduleOrder) {
-            if (!g.update().isEmpty() || g.hasRefractoriness()) updates.put(g.name(), "update_" + g.name() + "(step, t)");
+            if (!g.update().isEmpty() || g.hasRefractoriness()) updates.put(g.name() + "_stateupdater", "update_" + g.name() + "(step, t)");
         }
-        for (SynapsePlan syn : synapses) if (!syn.update().isEmpty()) updates.put(syn.name(), "update_" + syn.name() + "(step, t)");
-        for (String call : updates.values()) m.addStatement(call);
+        for (SynapsePlan syn : synapses) if (!syn.update().isEmpty()) updates.put(syn.name() + "_stateupdater", "update_" + syn.name() + "(step, t)");
+        for (String call : updates.values()) m.addStatement("$L", call);
+        // thresholds: spikes and custom events (each followed by its monitors), spike generators.
+        java.util.TreeMap<String, String> thresholds = regularCalls(RegularCode.Slot.THRESHOLDS);
         for (GroupPlan g : scheduleOrder) {
             boolean generator = model.generator(g.name()).isPresent();
-            if (g.threshold().isEmpty() && !generator) continue;
-            if (generator) m.addStatement("this.$L = this.$L.emit(step, this.$L)", JavaNames.spikeCount(g.name()), JavaNames.generator(g.name()), JavaNames.spikes(g.name()));
-            else m.addStatement("threshold_$L(step, t)", g.name());
-            for (Monitor mon : model.monitors()) {
-                if (mon instanceof Monitor.Spikes s && s.group().equals(g.name())) {
-                    m.addStatement("$L.record($L, $L, step)", JavaNames.recorder(s.name()), JavaNames.spikes(g.name()), JavaNames.spikeCount(g.name()));
-                }
+            if (generator) {
+                thresholds.put(g.name() + "_spike_thresholder", "this." + JavaNames.spikeCount(g.name()) + " = this." + JavaNames.generator(g.name())
+                        + ".emit(step, this." + JavaNames.spikes(g.name()) + ")" + eventMonitors(g.name(), "spike"));
+            } else if (g.threshold().isPresent()) {
+                thresholds.put(g.name() + "_spike_thresholder", "threshold_" + g.name() + "(step, t)" + eventMonitors(g.name(), "spike"));
+            }
+            for (EventPlan e : g.events()) {
+                thresholds.put(g.name() + "_" + e.name() + "_thresholder", "event_" + g.name() + "_" + e.name() + "(step, t)" + eventMonitors(g.name(), e.name()));
             }
         }
+        for (String call : thresholds.values()) m.addStatement("$L", call);
+        regular(m, RegularCode.Slot.SYNAPSES);
         for (boolean post : new boolean[] {false, true}) {
             if (post) {
                 // Brian2 runs a PoissonInput in the synapses slot with order 0: after pre pathways (-1), before post ones (+1).
                 java.util.TreeMap<String, String> inputs = new java.util.TreeMap<>();
                 for (PoissonInput pi : model.poissonInputs()) inputs.put(pi.name(), "poissonInput_" + pi.name() + "(step, t)");
-                for (String call : inputs.values()) m.addStatement(call);
+                for (String call : inputs.values()) m.addStatement("$L", call);
             }
             java.util.TreeMap<String, String> pathways = new java.util.TreeMap<>();
             for (SynapsePlan syn : synapses) {
@@ -299,17 +327,62 @@ public final class JavaGenerator {
                     if (p.post() == post) pathways.put(syn.name() + "_" + p.name(), "pathway_" + syn.name() + "_" + p.name() + "(step, t)");
                 }
             }
-            for (String call : pathways.values()) m.addStatement(call);
+            for (String call : pathways.values()) m.addStatement("$L", call);
         }
+        java.util.TreeMap<String, String> resets = regularCalls(RegularCode.Slot.RESETS);
         for (GroupPlan g : scheduleOrder) {
-            if (g.threshold().isPresent() && !g.reset().isEmpty()) m.addStatement("reset_$L(step, t)", g.name());
+            if (g.threshold().isPresent() && !g.reset().isEmpty()) resets.put(g.name() + "_spike_resetter", "reset_" + g.name() + "(step, t)");
         }
+        for (String call : resets.values()) m.addStatement("$L", call);
+        // after_resets: the code run on custom events (Brian2's run_on_event default slot).
+        java.util.TreeMap<String, String> onEvents = new java.util.TreeMap<>();
+        for (GroupPlan g : scheduleOrder) {
+            for (EventPlan e : g.events()) {
+                if (!e.code().isEmpty()) onEvents.put(g.name() + "_" + e.name() + "_resetter", "onEvent_" + g.name() + "_" + e.name() + "(step, t)");
+            }
+        }
+        for (String call : onEvents.values()) m.addStatement("$L", call);
+        regular(m, RegularCode.Slot.END);
         for (Monitor mon : model.monitors()) {
             if (mon instanceof Monitor.Rate r) m.addStatement("$L.record(step, $L)", JavaNames.recorder(r.name()), JavaNames.spikeCount(r.group()));
         }
         recordStates(m, true);
         m.endControlFlow();
         methods.add(m.build());
+    }
+
+    /** The calls of run_regularly code in {@code slot}, keyed by Brian2's object names ({@code G_run_regularly}). */
+    private java.util.TreeMap<String, String> regularCalls(RegularCode.Slot slot) {
+        java.util.TreeMap<String, String> out = new java.util.TreeMap<>();
+        for (GroupPlan g : scheduleOrder) {
+            for (RegularPlan r : g.regular()) {
+                if (r.when() != slot) continue;
+                String call = "regular_" + g.name() + "_" + r.index() + "(step, t)";
+                if (r.dt().isPresent()) call = "if (step % this." + regularEvery(g, r) + " == 0) " + call;
+                out.put(g.name() + "_run_regularly" + (r.index() == 0 ? "" : "_" + r.index()), call);
+            }
+        }
+        return out;
+    }
+
+    private void regular(MethodSpec.Builder m, RegularCode.Slot slot) {
+        for (String call : regularCalls(slot).values()) m.addStatement("$L", call);
+    }
+
+    private static String regularEvery(GroupPlan g, RegularPlan r) {
+        return g.name() + "$$every$" + r.index();
+    }
+
+    /** Statements recording an event of a group with its monitors (spike or event monitors), appended after a call. */
+    private String eventMonitors(String group, String event) {
+        StringBuilder out = new StringBuilder();
+        for (Monitor mon : model.monitors()) {
+            if (mon instanceof Monitor.Spikes s && s.group().equals(group) && s.event().equals(event)) {
+                out.append(";\n").append(JavaNames.recorder(s.name())).append(".record(").append(JavaNames.events(group, event)).append(", ")
+                        .append(JavaNames.eventCount(group, event)).append(", step)");
+            }
+        }
+        return out.toString();
     }
 
     private void recordStates(MethodSpec.Builder m, boolean atEnd) {
@@ -425,19 +498,48 @@ public final class JavaGenerator {
             m.addStatement("this.$L = count", JavaNames.spikeCount(g.name()));
             methods.add(m.build());
         }
-        if (g.threshold().isPresent() && !g.reset().isEmpty()) {
-            MethodSpec.Builder m = slotMethod("reset_" + g.name());
+        for (EventPlan e : g.events()) eventMethods(g, e, java);
+        for (RegularPlan r : g.regular()) {
+            MethodSpec.Builder m = slotMethod("regular_" + g.name() + "_" + r.index());
             aliases(m, g);
-            ScalarHoister hoister = new ScalarHoister("_s", false);
-            List<Step> reset = rewrite(g.reset(), hoister);
-            declareHoisted(m, hoister, java);
-            m.addStatement("final int[] spikes = this.$L", JavaNames.spikes(g.name()));
-            m.beginControlFlow("for (int k = 0; k < this.$L; k++)", JavaNames.spikeCount(g.name()));
-            m.addStatement("final int i = spikes[k]");
-            steps(m, g, java, reset);
-            m.endControlFlow();
+            loop(m, g, java, r.code(), false);
             methods.add(m.build());
         }
+        if (g.threshold().isPresent() && !g.reset().isEmpty()) {
+            methods.add(perEvent("reset_" + g.name(), g, java, g.reset(), "spike"));
+        }
+    }
+
+    /** A custom event: its condition over all neurons (thresholds slot), and the code run for each neuron that had it. */
+    private void eventMethods(GroupPlan g, EventPlan e, JavaExpressions java) {
+        MethodSpec.Builder m = slotMethod("event_" + g.name() + "_" + e.name());
+        aliases(m, g);
+        ScalarHoister hoister = new ScalarHoister("_s", true);
+        Expr cond = hoister.rewrite(e.condition());
+        declareHoisted(m, hoister, java);
+        m.addStatement("final int[] events = this.$L", JavaNames.events(g.name(), e.name()));
+        m.addStatement("int count = 0");
+        m.beginControlFlow("for (int i = 0; i < $L; i++)", JavaNames.size(g.name()));
+        m.addStatement("if ($L) events[count++] = i", java.bool(cond));
+        m.endControlFlow();
+        m.addStatement("this.$L = count", JavaNames.eventCount(g.name(), e.name()));
+        methods.add(m.build());
+        if (!e.code().isEmpty()) methods.add(perEvent("onEvent_" + g.name() + "_" + e.name(), g, java, e.code(), e.name()));
+    }
+
+    /** Code run for each neuron that had {@code event} this step (a reset, or the code of a custom event). */
+    private MethodSpec perEvent(String name, GroupPlan g, JavaExpressions java, List<Step> code, String event) {
+        MethodSpec.Builder m = slotMethod(name);
+        aliases(m, g);
+        ScalarHoister hoister = new ScalarHoister("_s", false);
+        List<Step> rewritten = rewrite(code, hoister);
+        declareHoisted(m, hoister, java);
+        m.addStatement("final int[] events = this.$L", JavaNames.events(g.name(), event));
+        m.beginControlFlow("for (int k = 0; k < this.$L; k++)", JavaNames.eventCount(g.name(), event));
+        m.addStatement("final int i = events[k]");
+        steps(m, g, java, rewritten);
+        m.endControlFlow();
+        return m.build();
     }
 
     private void loop(MethodSpec.Builder m, GroupPlan g, JavaExpressions java, List<Step> code, boolean sharedInvariant) {

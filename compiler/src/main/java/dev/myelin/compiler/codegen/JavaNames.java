@@ -28,6 +28,15 @@ final class JavaNames {
         return group + "$$nspikes";
     }
 
+    /** The neurons that had {@code event} this step: the spikes, or a custom event's {@code G$$ev$burst}. */
+    static String events(String group, String event) {
+        return event.equals("spike") ? spikes(group) : group + "$$ev$" + event;
+    }
+
+    static String eventCount(String group, String event) {
+        return event.equals("spike") ? spikeCount(group) : group + "$$nev$" + event;
+    }
+
     static String param(String name) {
         return "$p$" + name;
     }

@@ -351,8 +351,8 @@ final class SynapseCode {
         String side = p.post() ? "post" : "pre";
         String other = p.post() ? "pre" : "post";
         m.addStatement("final int[] _start = this.$L, _synapses = this.$L", JavaNames.synapseIndex(n, side + "Start"), JavaNames.synapseIndex(n, side + "Syn"));
-        m.addStatement("final int[] _spikes = this.$L", JavaNames.spikes(trigger.group()));
-        m.addStatement("final int _nspikes = this.$L", JavaNames.spikeCount(trigger.group()));
+        m.addStatement("final int[] _spikes = this.$L", JavaNames.events(trigger.group(), p.event()));
+        m.addStatement("final int _nspikes = this.$L", JavaNames.eventCount(trigger.group(), p.event()));
         String inRange = trigger.start() == 0 && trigger.stop().isEmpty() ? "true" : "_n >= " + trigger.start() + " && _n < " + stop(trigger);
         boolean direct = p.delay() instanceof Pathway.ScalarDelay d && d.seconds() instanceof Expr.Num zero && zero.value() == 0;
         if (direct) {

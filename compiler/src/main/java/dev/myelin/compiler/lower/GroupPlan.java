@@ -10,13 +10,17 @@ import java.util.Optional;
 /**
  * Everything codegen needs for one neuron group, in schedule order:
  * before_start (constant-over-dt subexpressions), groups (refractoriness, then the state update),
- * thresholds, resets. {@code stream} keys the group's random numbers.
+ * thresholds (and custom events), resets, the code run on custom events; run_regularly code in
+ * its slot. {@code stream} keys the group's random numbers.
  */
 public record GroupPlan(NeuronGroup group, int stream, List<ArrayVar> arrays, List<String> sharedVariables,
                         List<Step> beforeStart, Optional<Expr> notRefractory, StateUpdatePlan update,
-                        Optional<Expr> threshold, List<Step> reset, Map<String, Expr> recordable) {
+                        Optional<Expr> threshold, List<Step> reset, List<EventPlan> events, List<RegularPlan> regular,
+                        Map<String, Expr> recordable) {
 
     public GroupPlan {
+        events = List.copyOf(events);
+        regular = List.copyOf(regular);
         arrays = List.copyOf(arrays);
         sharedVariables = List.copyOf(sharedVariables);
         beforeStart = List.copyOf(beforeStart);

@@ -8,6 +8,8 @@ import dev.myelin.compiler.expr.ValueType;
 import dev.myelin.compiler.expr.VarKind;
 import dev.myelin.compiler.model.Assignment;
 import dev.myelin.compiler.model.CheckedModel;
+import dev.myelin.compiler.model.CustomEvent;
+import dev.myelin.compiler.model.RegularCode;
 import dev.myelin.compiler.model.NeuronGroup;
 import dev.myelin.compiler.model.Refractory;
 import dev.myelin.compiler.model.Subexpression;
@@ -87,7 +89,7 @@ public final class Lowering {
             if (s.hasEventDriven()) {
                 code.add(SynapticStep.write(new Expr.Var("lastupdate", VarKind.ARRAY, ValueType.DOUBLE, name), new Expr.Var("t", VarKind.TIME, ValueType.DOUBLE, "")));
             }
-            pathways.add(new PathwayPlan(p.name(), p.post(), code, p.delay()));
+            pathways.add(new PathwayPlan(p.name(), p.post(), p.event(), code, p.delay()));
         }
         return new SynapsePlan(s, stream, arrays, shared, update, s.summed(), pathways, recordable);
     }
@@ -167,9 +169,22 @@ public final class Lowering {
         StateUpdatePlan update = updater.plan(g, nrUpdate.isPresent(), notRefractory);
         boolean gated = nrUpdate.isPresent();
         Optional<Expr> threshold = g.threshold().map(cond -> gated ? new Expr.Binary(Op.AND, cond, notRefractory) : cond);
-        List<Step> reset = new ArrayList<>();
-        for (Assignment a : g.reset()) reset.add(Step.write(a.target(), a.value()));
-        return new GroupPlan(g, stream, arrays, shared, beforeStart, nrUpdate, update, threshold, reset, recordable);
+        List<Step> reset = writes(g.reset());
+        // Custom events ignore refractoriness unless their condition says otherwise, as in Brian2.
+        List<EventPlan> events = new ArrayList<>();
+        for (CustomEvent e : g.events()) events.add(new EventPlan(e.name(), e.condition(), writes(e.code())));
+        List<RegularPlan> regular = new ArrayList<>();
+        for (int k = 0; k < g.regular().size(); k++) {
+            RegularCode r = g.regular().get(k);
+            regular.add(new RegularPlan(k, writes(r.code()), r.dt(), r.when()));
+        }
+        return new GroupPlan(g, stream, arrays, shared, beforeStart, nrUpdate, update, threshold, reset, events, regular, recordable);
+    }
+
+    private static List<Step> writes(List<Assignment> code) {
+        List<Step> out = new ArrayList<>();
+        for (Assignment a : code) out.add(Step.write(a.target(), a.value()));
+        return out;
     }
 
     /** Brian2's {@code timestep(x, dt) = int64((x + 1e-3*dt)/dt)}. */

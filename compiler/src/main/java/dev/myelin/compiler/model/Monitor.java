@@ -12,8 +12,11 @@ public sealed interface Monitor {
 
     String group();
 
-    /** Spikes of neurons [start, stop) of a group; indices are recorded relative to start, as Brian2 does for subgroups. */
-    record Spikes(String name, String group, int start, int stop) implements Monitor {
+    /**
+     * Spikes (or a custom {@code event}: Brian2's EventMonitor) of neurons [start, stop) of a group;
+     * indices are recorded relative to start, as Brian2 does for subgroups.
+     */
+    record Spikes(String name, String group, int start, int stop, String event) implements Monitor {
     }
 
     /**

@@ -12,13 +12,19 @@ import java.util.Optional;
  */
 public record NeuronGroup(String name, Expr size, List<Variable> variables, List<Subexpression> subexpressions,
                           List<DiffEquation> equations, Optional<Expr> threshold, List<Assignment> reset,
-                          Refractory refractory, Method method, SourceSpan span) {
+                          Refractory refractory, Method method, List<CustomEvent> events, List<RegularCode> regular, SourceSpan span) {
 
     public NeuronGroup {
         variables = List.copyOf(variables);
         subexpressions = List.copyOf(subexpressions);
         equations = List.copyOf(equations);
         reset = List.copyOf(reset);
+        events = List.copyOf(events);
+        regular = List.copyOf(regular);
+    }
+
+    public Optional<CustomEvent> event(String name) {
+        return events.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
     public Optional<Variable> variable(String name) {

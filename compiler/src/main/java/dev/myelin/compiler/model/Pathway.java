@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * Code run per synapse when its source neuron spikes ({@code post} false, Brian2's on_pre) or its
- * target neuron spikes ({@code post} true, on_post), after the pathway's delay.
+ * target neuron spikes ({@code post} true, on_post), after the pathway's delay. {@code event} is
+ * "spike", or a custom event of that neuron's group (Brian2's on_event).
  */
-public record Pathway(String name, boolean post, List<SynapticWrite> code, Delay delay, SourceSpan span) {
+public record Pathway(String name, boolean post, String event, List<SynapticWrite> code, Delay delay, SourceSpan span) {
 
     public Pathway {
         code = List.copyOf(code);

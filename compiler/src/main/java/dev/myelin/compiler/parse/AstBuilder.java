@@ -104,8 +104,8 @@ final class AstBuilder {
         if (ctx instanceof SynEquationsItemContext eqs) {
             return strings.equations(eqs.STRING().getSymbol()).map(list -> (GroupItem) new GroupItem.Equations(list, span)).orElse(null);
         }
-        if (ctx instanceof OnPreItemContext pre) return pathway(false, pre.name(), pre.STRING().getSymbol(), span);
-        if (ctx instanceof OnPostItemContext post) return pathway(true, post.name(), post.STRING().getSymbol(), span);
+        if (ctx instanceof OnPreItemContext pre) return pathway(false, pre.pathwayName, pre.event, pre.STRING().getSymbol(), span);
+        if (ctx instanceof OnPostItemContext post) return pathway(true, post.pathwayName, post.event, post.STRING().getSymbol(), span);
         if (ctx instanceof DelayItemContext d) {
             Optional<Ident> pathway = Optional.ofNullable(d.name()).map(this::ident);
             if (d.STRING() != null) {
@@ -132,9 +132,10 @@ final class AstBuilder {
         return null;
     }
 
-    private GroupItem pathway(boolean post, NameContext name, Token code, SourceSpan span) {
+    private GroupItem pathway(boolean post, NameContext name, NameContext event, Token code, SourceSpan span) {
         return strings.statements(code, post ? "on_post code" : "on_pre code")
-                .map(list -> (GroupItem) new GroupItem.Pathway(post, Optional.ofNullable(name).map(this::ident), list, span)).orElse(null);
+                .map(list -> (GroupItem) new GroupItem.Pathway(post, Optional.ofNullable(name).map(this::ident),
+                        Optional.ofNullable(event).map(this::ident), list, span)).orElse(null);
     }
 
     /** A quoted argument is code, except a file name (for i and j): Brian2 code never ends in '.npy'. */
@@ -233,6 +234,20 @@ final class AstBuilder {
             Expression value = initValue(init.initValue());
             return value == null ? null : new GroupItem.Init(ident(init.name()), value, span);
         }
+        if (ctx instanceof EventItemContext ev) {
+            return strings.expression(ev.STRING().getSymbol(), "event condition")
+                    .map(e -> (GroupItem) new GroupItem.Event(ident(ev.name()), e, span)).orElse(null);
+        }
+        if (ctx instanceof OnEventItemContext on) {
+            return strings.statements(on.STRING().getSymbol(), "on_event code")
+                    .map(list -> (GroupItem) new GroupItem.OnEvent(ident(on.name()), list, span)).orElse(null);
+        }
+        if (ctx instanceof RunRegularlyItemContext rr) {
+            Optional<Expression> every = rr.expr() == null ? Optional.empty() : Optional.of(expr(rr.expr()));
+            Optional<Ident> when = rr.name() == null ? Optional.empty() : Optional.of(ident(rr.name()));
+            return strings.statements(rr.STRING().getSymbol(), "run_regularly code")
+                    .map(list -> (GroupItem) new GroupItem.RunRegularly(list, every, when, span)).orElse(null);
+        }
         return null;
     }
 
@@ -250,6 +265,7 @@ final class AstBuilder {
         SourceSpan span = span(ctx);
         if (ctx instanceof SpikeMonitorContext sm) return new Item.SpikeMonitorDecl(ident(sm.name()), groupRef(sm.groupRef()), span);
         if (ctx instanceof RateMonitorContext rm) return new Item.RateMonitorDecl(ident(rm.name()), groupRef(rm.groupRef()), span);
+        if (ctx instanceof EventMonitorContext em) return new Item.EventMonitorDecl(ident(em.name(0)), groupRef(em.groupRef()), ident(em.name(1)), span);
         StateMonitorContext st = (StateMonitorContext) ctx;
         List<Item.VarRef> vars = new ArrayList<>();
         for (VarRefContext v : st.varRef()) vars.add(new Item.VarRef(ident(v.name(0)), ident(v.name(1)), span(v)));

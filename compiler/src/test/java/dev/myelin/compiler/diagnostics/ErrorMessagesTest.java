@@ -821,6 +821,74 @@ class ErrorMessagesTest {
                         |         ^
                       help: write the noise as a term g*xi added to the right-hand side
                     """),
+            error("events: on_event of an undeclared event", """
+                    neurons G[2] {
+                        equations 'dv/dt = 1/ms : 1'
+                        event burst 'v > 2'
+                        on_event brust 'v = 0'
+                    }
+                    """, """
+                    model.myl:4:14: error: group G has no event 'brust'
+                      4 |     on_event brust 'v = 0'
+                        |              ^^^^^
+                      help: did you mean 'burst'?
+                    """),
+            error("events: pathway on an undeclared event", """
+                    neurons G[2] {
+                        equations 'dv/dt = 1/ms : 1'
+                        event burst 'v > 2'
+                    }
+                    neurons H[2] { equations 'x : 1' }
+                    synapses S(G -> H) {
+                        on_pre event bursts 'x += 1'
+                        connect
+                    }
+                    """, """
+                    model.myl:7:18: error: group G has no event 'bursts'
+                      7 |     on_pre event bursts 'x += 1'
+                        |                  ^^^^^^
+                      help: did you mean 'burst'?
+                    """),
+            error("events: an event called spike, a condition that is a number", """
+                    neurons G[2] {
+                        equations 'dv/dt = 1/ms : 1'
+                        event spike 'v > 2'
+                        event burst 'v'
+                    }
+                    """, """
+                    model.myl:3:11: error: the event 'spike' is the group's threshold
+                      3 |     event spike 'v > 2'
+                        |           ^^^^^
+                      help: write its condition as threshold '...', or give this event another name
+                    model.myl:4:18: error: an event's condition must be a condition, but this is a number without unit
+                      4 |     event burst 'v'
+                        |                  ^
+                      help: compare it, e.g. 'v > -50*mV'
+                    2 errors
+                    """),
+            error("run_regularly: dt without a unit", """
+                    neurons G[2] {
+                        equations 'dv/dt = 1/ms : 1'
+                        run_regularly 'v = 0' dt 10 when begin
+                    }
+                    """, """
+                    model.myl:3:30: error: the dt of run_regularly must be a time, but this is a number without unit
+                      3 |     run_regularly 'v = 0' dt 10 when begin
+                        |                              ^^
+                      help: write it with a time unit, e.g. 'dt 10 ms'
+                    """),
+            error("events: an event monitor of spikes", """
+                    neurons G[2] {
+                        equations 'dv/dt = 1/ms : 1'
+                        event burst 'v > 2'
+                    }
+                    eventmonitor m of G event spike
+                    """, """
+                    model.myl:5:27: error: spikes are recorded with a spikemonitor
+                      5 | eventmonitor m of G event spike
+                        |                           ^^^^^
+                      help: write 'spikemonitor m of G'
+                    """),
             error("methods: non-linear equation with exact", """
                     neurons G[1] {
                         equations 'dv/dt = -v**2/(10*ms*mV) : volt'
