@@ -269,6 +269,16 @@ public final class Checker {
         if (!declare(sd.name(), "synapses")) return;
         GroupChecker.Result src = groups.get(sd.source().group().text());
         GroupChecker.Result tgt = groups.get(sd.target().group().text());
+        SynapsesChecker.Result targetSynapses = synapses.get(sd.target().group().text());
+        if (tgt == null && targetSynapses != null) {
+            // Synapses onto synapses (Brian2's Synapses(source, other_synapses)): the target's "neurons" are its synapses.
+            if (sd.target().start().isPresent()) {
+                diagnostics.error(sd.target().span(), "synapses " + sd.target().group().text() + " are the target as a whole; a slice of synapses is not supported",
+                        "write '" + sd.target().group().text() + "' without brackets, and select synapses in connect, e.g. connect 'j % 2 == 0'");
+                return;
+            }
+            tgt = targetSynapses.asTarget();
+        }
         if (src == null) unknownGroup(sd.source().group());
         if (tgt == null) unknownGroup(sd.target().group());
         if (src == null || tgt == null) return;
@@ -280,10 +290,23 @@ public final class Checker {
         SynapsesChecker.Result result = checker.check(sd, source, src, target, tgt, delayAssigned);
         for (dev.myelin.compiler.model.Pathway p : result.synapses().pathways()) {
             GroupChecker.Result trigger = p.post() ? tgt : src;
+            if (p.post() && targetSynapses != null && tgt.group().name().equals(targetSynapses.synapses().name())) {
+                diagnostics.error(p.span(), "the target " + tgt.group().name() + " is a synapses object, which never spikes, so this on_post code would never run",
+                        "remove the on_post code; synapses onto synapses act through on_pre code, e.g. on_pre 'd_post += 1'");
+                continue;
+            }
             // A custom event's existence is checked with the pathway (SynapsesChecker).
             if (p.event().equals("spike") && !spiking(trigger.group().name())) {
                 diagnostics.error(p.span(), "group " + trigger.group().name() + " has no threshold, so it never spikes and this " + (p.post() ? "on_post" : "on_pre") + " code would never run",
                         "add a threshold to group " + trigger.group().name());
+            }
+        }
+        if (targetSynapses != null && tgt.group().name().equals(targetSynapses.synapses().name())) {
+            for (Equation eq : sd.items().stream().filter(GroupItem.Equations.class::isInstance).flatMap(e -> ((GroupItem.Equations) e).equations().stream()).toList()) {
+                if (eq instanceof Equation.Subexpression sub && sub.flags().stream().anyMatch(f -> f.text().equals("summed"))) {
+                    diagnostics.error(sub.variable().span(), "a (summed) variable cannot write into synapses " + tgt.group().name(),
+                            "sum into a neuron group's parameter instead, or write the value in on_pre code");
+                }
             }
         }
         for (dev.myelin.compiler.model.SummedVariable sum : result.synapses().summed()) {

@@ -58,6 +58,24 @@ final class SynapsesChecker {
         Assignable assignable() {
             return new Assignable(synapses.name(), "synapses", "synapse", variables, scope, null);
         }
+
+        /**
+         * These synapses as the target of other synapses: a stand-in group whose "neurons" are the
+         * synapses (N is their count once connected) and whose variables are their parameters and
+         * state variables, so that {@code d_post} in the other synapses' code means this {@code d}.
+         */
+        GroupChecker.Result asTarget() {
+            Map<String, Symbol.Value> own = new LinkedHashMap<>();
+            for (Map.Entry<String, Symbol.Value> v : variables.entrySet()) {
+                Symbol.Kind kind = v.getValue().kind();
+                boolean variable = kind == Symbol.Kind.STATE_VARIABLE || kind == Symbol.Kind.PARAMETER || kind == Symbol.Kind.CONSTANT_PARAMETER;
+                if (variable && v.getValue().expr() instanceof Expr.Var var && var.kind() == VarKind.ARRAY) own.put(v.getKey(), v.getValue());
+            }
+            NeuronGroup group = new NeuronGroup(synapses.name(), new Expr.Var("N", VarKind.SIZE, ValueType.INT, synapses.name()), synapses.variables(),
+                    List.of(), List.of(), Optional.empty(), List.of(), new dev.myelin.compiler.model.Refractory.None(), synapses.method(), List.of(), List.of(),
+                    synapses.span());
+            return new GroupChecker.Result(group, scope, own, false);
+        }
     }
 
     private final Diagnostics diagnostics;

@@ -22,6 +22,7 @@ import javax.lang.model.element.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,7 +54,7 @@ final class SynapseCode {
     void fields(TypeSpec.Builder type, SynapsePlan s) {
         String n = s.name();
         type.addField(int.class, JavaNames.size(n), Modifier.PRIVATE);
-        type.addField(CONNECTIONS, JavaNames.synapseIndex(n, "conn"), Modifier.PRIVATE, Modifier.FINAL);
+        type.addField(CONNECTIONS, JavaNames.synapseIndex(n, "conn"), Modifier.PRIVATE);
         for (String index : List.of("pre", "post", "preStart", "preSyn", "postStart", "postSyn")) {
             type.addField(int[].class, JavaNames.synapseIndex(n, index), Modifier.PRIVATE);
         }
@@ -71,8 +72,8 @@ final class SynapseCode {
 
     void construct(MethodSpec.Builder ctor, SynapsePlan s) {
         Synapses syn = s.synapses();
-        ctor.addStatement("this.$L = new $T($S, this.$L, this.$L)", JavaNames.synapseIndex(s.name(), "conn"), CONNECTIONS, s.name(),
-                JavaNames.size(syn.source().group()), JavaNames.size(syn.target().group()));
+        // Synapses onto synapses know their target's size (its synapse count) only once it is connected.
+        if (!targetsSynapses(syn)) newConnections(ctor, s);
         for (PathwayPlan p : s.pathways()) ctor.addStatement("this.$L = new $T()", JavaNames.pathway(s.name(), "q", p.name()), QUEUE);
         // A slice is checked against the group when the group's size is a param.
         for (Synapses.Endpoint e : List.of(syn.source(), syn.target())) {
@@ -91,6 +92,7 @@ final class SynapseCode {
         Synapses syn = s.synapses();
         String n = s.name();
         MethodSpec.Builder m = MethodSpec.methodBuilder("connect_" + n).addModifiers(Modifier.PRIVATE);
+        if (targetsSynapses(syn)) newConnections(m, s);
         for (int k = 0; k < syn.connections().size(); k++) {
             String name = "connect_" + n + "_" + k;
             m.addStatement("$L()", name);
@@ -268,10 +270,34 @@ final class SynapseCode {
 
     // ── per-step code ──
 
-    /** Local aliases of the source and target groups' arrays (once if they are the same group). */
+    private static void newConnections(MethodSpec.Builder m, SynapsePlan s) {
+        Synapses syn = s.synapses();
+        m.addStatement("this.$L = new $T($S, this.$L, this.$L)", JavaNames.synapseIndex(s.name(), "conn"), CONNECTIONS, s.name(),
+                JavaNames.size(syn.source().group()), JavaNames.size(syn.target().group()));
+    }
+
+    /** Whether the target is another synapses object (Brian2's Synapses(source, other_synapses)). */
+    private boolean targetsSynapses(Synapses syn) {
+        return lowered.synapsesNamed(syn.target().group()).isPresent();
+    }
+
+    /**
+     * Local aliases of the source and target groups' arrays (once if they are the same group); a
+     * target synapses object's variables and count when synapses act on synapses.
+     */
     private void neuronAliases(MethodSpec.Builder m, Synapses syn) {
         Set<String> groups = new LinkedHashSet<>(List.of(syn.source().group(), syn.target().group()));
-        for (String g : groups) JavaGenerator.aliases(m, lowered.group(g));
+        for (String g : groups) {
+            Optional<SynapsePlan> target = lowered.synapsesNamed(g);
+            if (target.isEmpty()) {
+                JavaGenerator.aliases(m, lowered.group(g));
+                continue;
+            }
+            m.addStatement("final int $L = this.$L", JavaNames.size(g), JavaNames.size(g));
+            for (ArrayVar a : target.get().arrays()) {
+                m.addStatement("final $L[] $L = this.$L", JavaGenerator.javaType(a.type()), JavaNames.array(g, a.name()), JavaNames.array(g, a.name()));
+            }
+        }
     }
 
     private static void synapseAliases(MethodSpec.Builder m, SynapsePlan s) {

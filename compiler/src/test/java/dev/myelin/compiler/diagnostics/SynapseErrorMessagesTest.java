@@ -35,6 +35,23 @@ class SynapseErrorMessagesTest {
     }
 
     private static final List<ErrorMessagesTest.Case> CASES = List.of(
+            error("synapses onto synapses: on_post code", """
+                    neurons A[3] { equations 'x : 1' }
+                    synapses S(A -> A) {
+                        equations 'd : 1'
+                        connect
+                    }
+                    spikegenerator R[1] indices [0] times [2] * ms
+                    synapses D(R -> S) {
+                        on_post 'd_post += 1'
+                        connect
+                    }
+                    """, """
+                    model.myl:8:5: error: the target S is a synapses object, which never spikes, so this on_post code would never run
+                      8 |     on_post 'd_post += 1'
+                        |     ^^^^^^^^^^^^^^^^^^^^^
+                      help: remove the on_post code; synapses onto synapses act through on_pre code, e.g. on_pre 'd_post += 1'
+                    """),
             error("summed: two synapses writing one variable; save: a monitor's file", """
                     neurons A[2] { equations 'x : 1' }
                     neurons B[2] { equations 'y : 1' }
