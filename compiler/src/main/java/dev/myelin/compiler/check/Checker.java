@@ -489,6 +489,10 @@ public final class Checker {
                     && other.get().kind() != Symbol.Kind.MODEL_CONST && other.get().kind() != Symbol.Kind.MODEL_PARAM) {
                 diagnostics.error(variable.span(), "cannot assign to '" + name + "': it is " + other.get().kind().describe(),
                         "only the group's state variables and parameters can be assigned");
+            } else if (g.what().equals("synapses") && (name.equals("delay") || name.endsWith("_delay"))) {
+                // The delay item made it one delay for all synapses (or the pathway does not exist).
+                diagnostics.error(variable.span(), "synapses " + group + " have one delay for all synapses, set by their 'delay' entry, so it cannot be assigned here",
+                        "to give each synapse its own delay, remove the unquoted 'delay' entry (or quote it: delay 'expr') and assign '" + group + "." + name + " = ...' here");
             } else {
                 diagnostics.error(variable.span(), g.what() + " " + group + " has no variable '" + name + "'", variablesHelp(g, name));
             }

@@ -460,7 +460,7 @@ final class GroupChecker {
             diagnostics.error(st.target().span(), "the " + where + " runs once for every " + each
                             + ", so it cannot write the shared variable '" + name + "'",
                     "make '" + name + "' a " + (perNeuron ? "per-neuron" : "per-synapse") + " variable (remove (shared)), or set it between runs with '"
-                            + (perNeuron ? "G." : "S.") + name + " = ...'");
+                            + owner(sym, perNeuron ? "G" : "S") + "." + name + " = ...'");
             return Optional.empty();
         }
         if (value.invalid()) return Optional.empty();
@@ -499,6 +499,11 @@ final class GroupChecker {
                         : "give the value in " + target + ", e.g. '" + name + " " + st.op() + " " + Wording.example("0.5", target) + "'");
     }
 
+    /** The group or synapses a variable belongs to, for examples in messages. */
+    private static String owner(Symbol.Value sym, String otherwise) {
+        return sym.expr() instanceof Expr.Var v && !v.owner().isEmpty() ? v.owner() : otherwise;
+    }
+
     /** Whether per-neuron code may write {@code name}; reports why not. */
     boolean writable(Symbol.Value sym, SourceSpan at, String name) {
         String why = switch (sym.kind()) {
@@ -513,7 +518,7 @@ final class GroupChecker {
         };
         if (why == null) return true;
         String help = switch (sym.kind()) {
-            case CONSTANT_PARAMETER -> "remove the (constant) flag, or set it between runs with 'G." + name + " = ...'";
+            case CONSTANT_PARAMETER -> "remove the (constant) flag, or set it between runs with '" + owner(sym, "G") + "." + name + " = ...'";
             case SUBEXPRESSION -> "assign to the variables it is computed from";
             case MODEL_CONST, MODEL_PARAM -> "to change it per neuron, declare it in the group's equations instead, e.g. '" + name + " : "
                     + (sym.dimension() == null ? "volt" : sym.dimension()) + "'";

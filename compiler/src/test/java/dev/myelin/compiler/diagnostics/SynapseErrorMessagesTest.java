@@ -35,6 +35,24 @@ class SynapseErrorMessagesTest {
     }
 
     private static final List<ErrorMessagesTest.Case> CASES = List.of(
+            error("delays: assigning a delay fixed by the delay entry", """
+                    neurons A[3] {
+                        equations 'v : 1'
+                        threshold 'v > 1'
+                    }
+                    synapses S(A -> A) {
+                        on_pre 'v += 1'
+                        delay 2 ms
+                        connect
+                    }
+                    S.delay = 3 ms
+                    run 1 ms
+                    """, """
+                    model.myl:10:3: error: synapses S have one delay for all synapses, set by their 'delay' entry, so it cannot be assigned here
+                      10 | S.delay = 3 ms
+                         |   ^^^^^
+                      help: to give each synapse its own delay, remove the unquoted 'delay' entry (or quote it: delay 'expr') and assign 'S.delay = ...' here
+                    """),
             error("synapses onto synapses: on_post code", """
                     neurons A[3] { equations 'x : 1' }
                     synapses S(A -> A) {

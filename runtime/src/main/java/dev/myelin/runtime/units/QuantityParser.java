@@ -206,6 +206,15 @@ public final class QuantityParser {
             }
         }
         String message = "unknown unit '" + name + "'";
+        // Abbreviations from other tools that Brian2 does not define.
+        String spelled = switch (name) {
+            case "s", "sec", "secs" -> "second";
+            case "hz", "HZ" -> "Hz";
+            case "v" -> "volt";
+            case "a" -> "amp";
+            default -> null;
+        };
+        if (spelled != null && units.lookup(spelled).isPresent()) return message + " (did you mean " + spelled + "?)";
         return sameLetters.isEmpty() ? message : message + " (did you mean " + String.join(" or ", sameLetters) + "?)";
     }
 

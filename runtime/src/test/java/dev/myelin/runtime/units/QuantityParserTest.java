@@ -100,6 +100,7 @@ class QuantityParserTest {
         assertRejected("5 mV*", "cannot read '5 mV*': expected a unit name at the end");
         assertRejected("5 mV/3", "cannot read '5 mV/3': expected a unit name but found '3' at character 6");
         assertEquals("second**-0.5", parse("1 second**-0.5").dimension().toString());
+        assertRejected("20s", "cannot read '20s': unknown unit 's' (did you mean second?)");
         assertRejected("5 um**", "cannot read '5 um**': expected a whole-number power after ** at character 7");
         assertRejected("5 um**1.25", "cannot read '5 um**1.25': power 1.25 is not a whole number or a half (such as 2, -1 or -0.5)");
         assertRejected("5 (mV", "cannot read '5 (mV': expected ')' at the end");
