@@ -129,7 +129,22 @@ protocolStmt
     : RUN expr                                    # runStmt
     | name '.' name '=' initValue                 # assignStmt
     | SAVE name '=' expr (',' expr)*              # saveStmt
+    | name '=' expr                               # letStmt
+    | FOR name IN name '(' expr (',' expr)? ')' block   # forStmt
+    | WHILE expr block                            # whileStmt
+    | REPEAT block UNTIL expr                     # repeatStmt
+    | ifStmt                                      # ifStatement
+    | PRINT printArg (',' printArg)*              # printStmt
+    | STORE ({sameLine()}? name)?                 # storeStmt
+    | RESTORE ({sameLine()}? name)?               # restoreStmt
     ;
+
+/** The body of a loop or branch: protocol statements between braces. */
+block : '{' protocolStmt* '}' ;
+
+ifStmt : IF expr block (ELSE (block | ifStmt))? ;
+
+printArg : STRING | expr ;
 
 // ───────────────────────── Brian2 code strings ─────────────────────────
 
@@ -223,6 +238,7 @@ name
     | METHOD | INIT | SPIKEMONITOR | STATEMONITOR | RATEMONITOR | OF | RECORD | ALL | RUN
     | SYNAPSES | ON_PRE | ON_POST | DELAY | CONNECT | POISSON | RATES | SPIKEGENERATOR | FROM | INDICES | TIMES
     | PERIOD | TIMEDARRAY | SAVE | WHEN | POISSONINPUT | INTO | EVENT | ON_EVENT | RUN_REGULARLY | EVENTMONITOR
+    | WHILE | REPEAT | UNTIL | ELSE | PRINT | STORE | RESTORE
     ;
 
 // ─────────────────────────────── lexer ────────────────────────────────
@@ -266,6 +282,13 @@ EVENT        : 'event' ;
 ON_EVENT     : 'on_event' ;
 RUN_REGULARLY : 'run_regularly' ;
 EVENTMONITOR : 'eventmonitor' ;
+WHILE        : 'while' ;
+REPEAT       : 'repeat' ;
+UNTIL        : 'until' ;
+ELSE         : 'else' ;
+PRINT        : 'print' ;
+STORE        : 'store' ;
+RESTORE      : 'restore' ;
 FOR          : 'for' ;
 IN           : 'in' ;
 IF           : 'if' ;

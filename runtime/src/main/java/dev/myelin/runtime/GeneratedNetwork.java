@@ -31,6 +31,15 @@ public abstract class GeneratedNetwork {
         return -1;
     }
 
+    /**
+     * A copy of the network's state for Brian2's store(): every variable of groups and synapses and
+     * the spikes in flight in the delay queues (not the protocol's variables, as in Brian2).
+     */
+    public abstract Object[] captureState();
+
+    /** Puts back a state from {@link #captureState()}. */
+    public abstract void restoreState(Object[] state);
+
     /** A state variable's values (the live array), for the Java API and tests; null if unknown. */
     public abstract double[] doubleVariable(String group, String variable);
 }

@@ -32,6 +32,14 @@ public final class Simulation {
     private java.nio.file.Path dataDirectory = java.nio.file.Path.of(".");
     /** Values written by the protocol's save statements, in order. */
     private final Map<String, Object> saved = new java.util.LinkedHashMap<>();
+    /** States kept by the protocol's store statements, by name. */
+    private final Map<String, Snapshot> stored = new java.util.HashMap<>();
+    /** Where the protocol's print statements write. */
+    private java.io.PrintStream out = System.out;
+
+    /** A stored state: the time, the network's state and how much each monitor had recorded. */
+    private record Snapshot(long step, double time, Object[] state, int[] marks) {
+    }
 
     /** Steps advanced between checks for a stop request: small enough to react fast, large enough to cost nothing. */
     private static final long CHUNK = 1024;
@@ -185,6 +193,57 @@ public final class Simulation {
             simulateNanos += System.nanoTime() - started;
         }
         time = end;
+    }
+
+    // ── called by the generated protocol ──
+
+    /**
+     * Brian2's store(): keeps the network's state (variables, spikes in flight), the time and how
+     * far each monitor has recorded, under {@code name}; a later store of the same name replaces it.
+     */
+    public void store(String name) {
+        int[] marks = new int[recorders.size()];
+        for (int k = 0; k < marks.length; k++) marks[k] = recorders.get(k).mark();
+        stored.put(name, new Snapshot(step, time, network.captureState(), marks));
+    }
+
+    /** Brian2's restore(): back to a stored state; monitors forget what they recorded since, as in Brian2. */
+    public void restore(String name) {
+        Snapshot s = stored.get(name);
+        if (s == null) {
+            throw new ModelError("restore " + name + ": nothing was stored under that name; write 'store"
+                    + (name.equals("default") ? "" : " " + name) + "' before it");
+        }
+        network.restoreState(s.state());
+        for (int k = 0; k < s.marks().length; k++) recorders.get(k).truncate(s.marks()[k]);
+        step = s.step();
+        time = s.time();
+    }
+
+    /** Sends the protocol's print output to {@code stream} (standard output by default). */
+    public void setOutput(java.io.PrintStream stream) {
+        out = stream;
+    }
+
+    public void print(String line) {
+        out.println(line);
+    }
+
+    /** A value as print shows it: the shortest decimal that reads back exactly, then its unit (SI) if any. */
+    public String format(double value, String unit) {
+        String number = value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : decimal(value);
+        return unit.isEmpty() ? number : number + " " + unit;
+    }
+
+    /** The shortest decimal that reads back exactly, in Python's layout: 0.0001, 1e-05, 2.5e+20. */
+    private static String decimal(double value) {
+        String java = Double.toString(value);
+        int e = java.indexOf('E');
+        if (e < 0) return java;
+        int exponent = Integer.parseInt(java.substring(e + 1));
+        if (exponent >= -4 && exponent < 16) return new java.math.BigDecimal(java).stripTrailingZeros().toPlainString();
+        String mantissa = java.substring(0, e).replaceFirst("\\.0$", "");
+        return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
     }
 
     /** Asks a running simulation to stop soon; results recorded so far stay valid. */

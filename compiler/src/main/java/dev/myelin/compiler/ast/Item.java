@@ -128,6 +128,55 @@ public sealed interface Item {
     record Run(Expression duration, SourceSpan span) implements Item {
     }
 
+    /** {@code intensity = 2}: sets a variable of the protocol (declared by its first assignment). */
+    record Let(Ident name, Expression value, SourceSpan span) implements Item {
+    }
+
+    /** {@code for k in range(a, b) { ... }}: the body once per whole number k from a to b-1. */
+    record For(Ident variable, Ident function, List<Expression> args, List<Item> body, SourceSpan span) implements Item {
+        public For {
+            args = List.copyOf(args);
+            body = List.copyOf(body);
+        }
+    }
+
+    /** {@code while cond { ... }} */
+    record While(Expression condition, List<Item> body, SourceSpan span) implements Item {
+        public While {
+            body = List.copyOf(body);
+        }
+    }
+
+    /** {@code repeat { ... } until cond}: the body at least once, until the condition holds after it. */
+    record Repeat(List<Item> body, Expression condition, SourceSpan span) implements Item {
+        public Repeat {
+            body = List.copyOf(body);
+        }
+    }
+
+    /** {@code if cond { ... } else { ... }}; an else-if is an If alone in {@code orElse}. */
+    record If(Expression condition, List<Item> then, List<Item> orElse, SourceSpan span) implements Item {
+        public If {
+            then = List.copyOf(then);
+            orElse = List.copyOf(orElse);
+        }
+    }
+
+    /** {@code print 'text', expr, ...}: one line on standard output. */
+    record Print(List<PrintArg> args, SourceSpan span) implements Item {
+        public Print {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** A literal text (quoted) or a value to print. */
+    record PrintArg(Optional<String> text, Optional<Expression> value, SourceSpan span) {
+    }
+
+    /** {@code store} / {@code store name}, {@code restore} / {@code restore name}: Brian2's Network.store/restore. */
+    record Store(Optional<Ident> name, boolean restore, SourceSpan span) implements Item {
+    }
+
     /** {@code G.I = 0.7*nA} between runs (or before the first: initial values). */
     record Assign(Ident group, Ident variable, Expression value, SourceSpan span) implements Item {
     }

@@ -65,7 +65,7 @@ public final class Checker {
         } catch (StackOverflowError deep) {
             diagnostics.error(new SourceSpan(file.source(), 1, 1, 1), "the model is nested too deeply to check",
                     "split very long expressions into named subexpressions");
-            return new CheckedModel(file.source(), Expr.num(DEFAULT_DT), -1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+            return new CheckedModel(file.source(), Expr.num(DEFAULT_DT), -1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         }
     }
 
@@ -110,6 +110,7 @@ public final class Checker {
         SynapsesChecker synapsesChecker = new SynapsesChecker(diagnostics, expressions, unitSpecs, fileScope, groupChecker, dataDirectory);
         Set<String> delayAssigned = delayAssignments(file);
         Map<String, SourceSpan> monitorNames = new HashMap<>();
+        ProtocolChecker protocolChecker = new ProtocolChecker(diagnostics, expressions, fileScope, fileSymbols, this::protocolLeaf);
         for (Item item : file.items()) {
             if (item instanceof Item.NeuronGroupDecl g) {
                 neuronGroup(g, groupChecker, inits);
@@ -132,25 +133,8 @@ public final class Checker {
                     if (uniqueMonitor(m.name(), monitorNames)) eventMonitor(m).filter(mon -> ownFiles(m.name(), mon)).ifPresent(monitors::add);
             } else if (item instanceof Item.RateMonitorDecl m) {
                     if (uniqueMonitor(m.name(), monitorNames)) rateMonitor(m).filter(mon -> ownFiles(m.name(), mon)).ifPresent(monitors::add);
-            } else if (item instanceof Item.Run r) {
-                timeValue(r.duration(), "a run's duration", false, "run 100 ms").ifPresent(d -> protocol.add(new ProtocolStep.Run(d, r.span())));
-            } else if (item instanceof Item.Assign a) {
-                    Assignable target = assignable(a.group());
-                    if (target == null) continue;
-                    assignment(target, a.variable(), a.value(), a.span()).ifPresent(protocol::add);
-            } else if (item instanceof Item.Save sv) {
-                new SaveReader(diagnostics, expressions, fileScope, this::assignable, this::spikeMonitorRange).read(sv).ifPresent(save -> {
-                    if (savedNames.putIfAbsent(save.name(), sv.span()) != null) {
-                        diagnostics.error(sv.name().span(), "'" + save.name() + "' is already saved on line " + savedNames.get(save.name()).line(),
-                                "give each saved value its own name: it names the file " + save.name() + ".npy");
-                    } else if (resultFiles.containsKey(save.name() + ".npy")) {
-                        diagnostics.error(sv.name().span(), "saving '" + save.name() + "' would write " + save.name() + ".npy, which monitor '"
-                                + resultFiles.get(save.name() + ".npy") + "' writes too", "give the saved value another name");
-                    } else {
-                        resultFiles.put(save.name() + ".npy", "save " + save.name());
-                        protocol.add(save);
-                    }
-                });
+            } else if (item instanceof Item.Run || item instanceof Item.Assign || item instanceof Item.Save || ProtocolChecker.isControl(item)) {
+                protocolChecker.statement(item, protocol);
             }
         }
         List<ProtocolStep> steps = new ArrayList<>(inits);
@@ -159,7 +143,31 @@ public final class Checker {
         steps.addAll(protocol);
         List<NeuronGroup> checked = groups.values().stream().map(GroupChecker.Result::group).toList();
         List<Synapses> checkedSynapses = synapses.values().stream().map(SynapsesChecker.Result::synapses).toList();
-        return new CheckedModel(file.source(), dt, seed, params, checked, checkedSynapses, generators, List.copyOf(tables.values()), poissonInputs, monitors, steps);
+        return new CheckedModel(file.source(), dt, seed, params, checked, checkedSynapses, generators, List.copyOf(tables.values()), poissonInputs, monitors, steps,
+                protocolChecker.variables());
+    }
+
+    /** A protocol statement that acts on the network: run, an assignment, save (at any depth of the protocol's control flow). */
+    private void protocolLeaf(Item item, List<ProtocolStep> protocol) {
+        if (item instanceof Item.Run r) {
+            timeValue(r.duration(), "a run's duration", false, "run 100 ms").ifPresent(d -> protocol.add(new ProtocolStep.Run(d, r.span())));
+        } else if (item instanceof Item.Assign a) {
+            Assignable target = assignable(a.group());
+            if (target != null) assignment(target, a.variable(), a.value(), a.span()).ifPresent(protocol::add);
+        } else if (item instanceof Item.Save sv) {
+            new SaveReader(diagnostics, expressions, fileScope, this::assignable, this::spikeMonitorRange).read(sv).ifPresent(save -> {
+                if (savedNames.putIfAbsent(save.name(), sv.span()) != null) {
+                    diagnostics.error(sv.name().span(), "'" + save.name() + "' is already saved on line " + savedNames.get(save.name()).line(),
+                            "give each saved value its own name: it names the file " + save.name() + ".npy");
+                } else if (resultFiles.containsKey(save.name() + ".npy")) {
+                    diagnostics.error(sv.name().span(), "saving '" + save.name() + "' would write " + save.name() + ".npy, which monitor '"
+                            + resultFiles.get(save.name() + ".npy") + "' writes too", "give the saved value another name");
+                } else {
+                    resultFiles.put(save.name() + ".npy", "save " + save.name());
+                    protocol.add(save);
+                }
+            });
+        }
     }
 
     private final Map<String, SourceSpan> savedNames = new HashMap<>();

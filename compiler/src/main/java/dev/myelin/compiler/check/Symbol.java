@@ -25,7 +25,7 @@ sealed interface Symbol {
 
     enum Kind {
         STATE_VARIABLE, PARAMETER, CONSTANT_PARAMETER, BUILTIN_VARIABLE, SUBEXPRESSION, INDEX, SIZE, TIME,
-        MODEL_PARAM, MODEL_CONST, UNIT, MATH_CONSTANT, SYNAPTIC_BUILTIN, NOISE;
+        MODEL_PARAM, MODEL_CONST, UNIT, MATH_CONSTANT, SYNAPTIC_BUILTIN, NOISE, PROTOCOL_VARIABLE;
 
         String describe() {
             return switch (this) {
@@ -43,6 +43,7 @@ sealed interface Symbol {
                 case MATH_CONSTANT -> "a mathematical constant";
                 case SYNAPTIC_BUILTIN -> "a built-in variable of the synapses";
                 case NOISE -> "Brian2's noise term";
+                case PROTOCOL_VARIABLE -> "a variable of the protocol";
             };
         }
     }

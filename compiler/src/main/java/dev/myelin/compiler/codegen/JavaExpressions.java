@@ -62,6 +62,11 @@ final class JavaExpressions {
         };
     }
 
+    /** A Java string literal of {@code text} (JSON's escapes are Java's). */
+    static String stringLiteral(String text) {
+        return dev.myelin.runtime.io.Json.quote(text);
+    }
+
     static String literal(Expr.Num n) {
         double v = n.value();
         if (Double.isNaN(v)) return "Double.NaN";
@@ -90,6 +95,7 @@ final class JavaExpressions {
             case TIME -> "t";
             case DT -> "dt";
             case LOCAL -> v.name();
+            case PROTOCOL -> JavaNames.protocolVariable(v.name());
             // The stochastic integrators replace every noise term by a draw.
             case NOISE -> throw new IllegalStateException("noise term " + v.name() + " reached code generation");
         };

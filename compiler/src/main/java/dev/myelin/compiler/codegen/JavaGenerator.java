@@ -97,6 +97,7 @@ public final class JavaGenerator {
         }
         monitorMethods();
         beforeRun();
+        storedState();
         protocol();
         accessors();
         methods.forEach(type::addMethod);
@@ -109,6 +110,10 @@ public final class JavaGenerator {
         type.addField(double.class, "dt", Modifier.PRIVATE, Modifier.FINAL);
         type.addField(long.class, "seed", Modifier.PRIVATE, Modifier.FINAL);
         for (Param p : model.params()) type.addField(double.class, JavaNames.param(p.name()), Modifier.PRIVATE, Modifier.FINAL);
+        for (var v : model.variables()) {
+            Class<?> t = v.type() == ValueType.BOOL ? boolean.class : v.type() == ValueType.INT ? long.class : double.class;
+            type.addField(t, JavaNames.protocolVariable(v.name()), Modifier.PRIVATE);
+        }
         for (GroupPlan g : lowered.groups()) {
             type.addField(int.class, JavaNames.size(g.name()), Modifier.PRIVATE, Modifier.FINAL);
             for (ArrayVar a : g.arrays()) type.addField(arrayType(a.type()), JavaNames.array(g.name(), a.name()), Modifier.PRIVATE, Modifier.FINAL);
@@ -608,17 +613,51 @@ public final class JavaGenerator {
 
     // ── protocol ──
 
+    /**
+     * captureState/restoreState for store and restore: copies of every variable array and shared
+     * value of groups and synapses, and of the delay queues (spikes in flight).
+     */
+    private void storedState() {
+        MethodSpec.Builder capture = MethodSpec.methodBuilder("captureState").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(Object[].class);
+        MethodSpec.Builder restore = MethodSpec.methodBuilder("restoreState").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .addParameter(Object[].class, "s");
+        List<String> parts = new ArrayList<>();
+        for (GroupPlan g : lowered.groups()) {
+            for (ArrayVar a : g.arrays()) {
+                String field = "this." + JavaNames.array(g.name(), a.name());
+                restore.addStatement("System.arraycopy(($L[]) s[$L], 0, $L, 0, $L.length)", javaType(a.type()), parts.size(), field, field);
+                parts.add(field + ".clone()");
+            }
+            for (String v : g.sharedVariables()) {
+                restore.addStatement("this.$L = (Double) s[$L]", JavaNames.array(g.name(), v), parts.size());
+                parts.add("this." + JavaNames.array(g.name(), v));
+            }
+        }
+        for (SynapsePlan syn : lowered.synapses()) synapseCode.storedState(syn, restore, parts);
+        capture.addStatement("return new Object[] {$L}", String.join(", ", parts));
+        methods.add(capture.build());
+        methods.add(restore.build());
+    }
+
     private void protocol() {
         MethodSpec.Builder p = MethodSpec.methodBuilder("protocol").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
-        JavaExpressions scalar = new JavaExpressions(0);
-        int k = 0;
-        for (ProtocolStep step : model.protocol()) {
+        protocolSteps(p, model.protocol(), new JavaExpressions(0));
+        methods.add(p.build());
+    }
+
+    /** Numbers the methods and locals the protocol's steps need, so nested ones stay distinct. */
+    private int protocolCounter;
+
+    private void protocolSteps(MethodSpec.Builder p, List<ProtocolStep> steps, JavaExpressions scalar) {
+        for (ProtocolStep step : steps) {
+            int k = protocolCounter++;
             if (step instanceof ProtocolStep.Run r) {
                 p.addStatement("sim.run($L)", scalar.number(r.duration()));
             } else if (step instanceof ProtocolStep.Connect c) {
                 p.addStatement("connect_$L()", c.synapses());
             } else if (step instanceof ProtocolStep.Save sv) {
-                String name = "save" + k++ + "_" + sv.name();
+                String name = "save" + k + "_" + sv.name();
                 p.addStatement("$L()", name);
                 saveMethod(name, sv);
             } else if (step instanceof ProtocolStep.AssignFile f) {
@@ -626,24 +665,60 @@ public final class JavaGenerator {
                 String field = JavaNames.array(f.group(), f.variable());
                 p.addStatement("System.arraycopy(sim.npyValues($S, $S, $L), 0, this.$L, 0, $L)", f.path(), f.group() + "." + f.variable(), size, field, size);
             } else if (step instanceof ProtocolStep.AssignExpr a && isSynapses(a.group())) {
-                String name = "assign" + k++ + "_" + a.group() + "_" + a.variable();
+                String name = "assign" + k + "_" + a.group() + "_" + a.variable();
                 p.addStatement("$L()", name);
                 synapseAssign(name, a.group(), a.variable(), a.value(), null);
             } else if (step instanceof ProtocolStep.AssignList a && isSynapses(a.group())) {
-                String name = "assign" + k++ + "_" + a.group() + "_" + a.variable();
+                String name = "assign" + k + "_" + a.group() + "_" + a.variable();
                 p.addStatement("$L()", name);
                 synapseAssign(name, a.group(), a.variable(), null, a.values());
             } else if (step instanceof ProtocolStep.AssignExpr a) {
-                    String name = "assign" + k++ + "_" + a.group() + "_" + a.variable();
-                    p.addStatement("$L()", name);
-                    assignMethod(name, a.group(), a.variable(), a.value());
+                String name = "assign" + k + "_" + a.group() + "_" + a.variable();
+                p.addStatement("$L()", name);
+                assignMethod(name, a.group(), a.variable(), a.value());
             } else if (step instanceof ProtocolStep.AssignList a) {
-                    String name = "assign" + k++ + "_" + a.group() + "_" + a.variable();
-                    p.addStatement("$L()", name);
-                    listMethod(name, a);
+                String name = "assign" + k + "_" + a.group() + "_" + a.variable();
+                p.addStatement("$L()", name);
+                listMethod(name, a);
+            } else if (step instanceof ProtocolStep.SetVariable set) {
+                ValueType type = model.variables().stream().filter(v -> v.name().equals(set.name())).findFirst().orElseThrow().type();
+                p.addStatement("this.$L = $L", JavaNames.protocolVariable(set.name()),
+                        type == ValueType.BOOL ? scalar.bool(set.value()) : scalar.number(set.value()));
+            } else if (step instanceof ProtocolStep.Loop loop) {
+                // range() evaluates its bounds once, before the first pass.
+                String field = "this." + JavaNames.protocolVariable(loop.variable());
+                p.addStatement("final long _to$L = (long) ($L)", k, scalar.number(loop.to()));
+                p.beginControlFlow("for ($L = (long) ($L); $L < _to$L; $L++)", field, scalar.number(loop.from()), field, k, field);
+                protocolSteps(p, loop.body(), scalar);
+                p.endControlFlow();
+            } else if (step instanceof ProtocolStep.While w) {
+                p.beginControlFlow("while ($L)", scalar.bool(w.condition()));
+                protocolSteps(p, w.body(), scalar);
+                p.endControlFlow();
+            } else if (step instanceof ProtocolStep.Repeat r) {
+                p.beginControlFlow("do");
+                protocolSteps(p, r.body(), scalar);
+                p.endControlFlow("while (!($L))", scalar.bool(r.condition()));
+            } else if (step instanceof ProtocolStep.If i) {
+                p.beginControlFlow("if ($L)", scalar.bool(i.condition()));
+                protocolSteps(p, i.then(), scalar);
+                if (!i.orElse().isEmpty()) {
+                    p.nextControlFlow("else");
+                    protocolSteps(p, i.orElse(), scalar);
+                }
+                p.endControlFlow();
+            } else if (step instanceof ProtocolStep.Print pr) {
+                List<String> parts = new ArrayList<>();
+                for (ProtocolStep.Part part : pr.parts()) {
+                    if (part.text() != null) parts.add(JavaExpressions.stringLiteral(part.text()));
+                    else if (part.dimension() == null) parts.add("String.valueOf(" + scalar.bool(part.value()) + ")");
+                    else parts.add("sim.format(" + scalar.number(part.value()) + ", " + JavaExpressions.stringLiteral(part.dimension().isDimensionless() ? "" : part.dimension().toString()) + ")");
+                }
+                p.addStatement("sim.print($L)", parts.isEmpty() ? "\"\"" : String.join(" + \" \" + ", parts));
+            } else if (step instanceof ProtocolStep.Store st) {
+                p.addStatement(st.restore() ? "sim.restore($S)" : "sim.store($S)", st.name());
             }
         }
-        methods.add(p.build());
     }
 
     private void assignMethod(String name, String group, String variable, Expr value) {

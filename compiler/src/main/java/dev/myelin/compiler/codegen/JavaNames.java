@@ -37,6 +37,11 @@ final class JavaNames {
         return event.equals("spike") ? spikeCount(group) : group + "$$nev$" + event;
     }
 
+    /** A variable of the protocol: {@code $v$intensity}. */
+    static String protocolVariable(String name) {
+        return "$v$" + name;
+    }
+
     static String param(String name) {
         return "$p$" + name;
     }

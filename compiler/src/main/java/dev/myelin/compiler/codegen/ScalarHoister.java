@@ -53,7 +53,7 @@ final class ScalarHoister {
     private boolean isInvariant(Expr e) {
         if (e instanceof Expr.Var v) {
             return switch (v.kind()) {
-                case PARAM, DT, TIME, SIZE -> true;
+                case PARAM, DT, TIME, SIZE, PROTOCOL -> true;
                 case SHARED -> sharedIsInvariant;
                 case ARRAY, INDEX, LOCAL, PRE, POST, PRE_INDEX, POST_INDEX, NOISE -> false;
             };

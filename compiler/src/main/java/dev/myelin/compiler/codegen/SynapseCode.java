@@ -85,6 +85,26 @@ final class SynapseCode {
         }
     }
 
+    /** Adds the synapses' variables and delay queues to a stored state: {@code parts} are the captured values, in order. */
+    void storedState(SynapsePlan s, MethodSpec.Builder restore, List<String> parts) {
+        String n = s.name();
+        for (ArrayVar a : s.arrays()) {
+            String field = "this." + JavaNames.array(n, a.name());
+            // (Janino types an array's clone() as Object, hence the second cast.)
+            restore.addStatement("$L = ($L[]) (($L[]) s[$L]).clone()", field, JavaGenerator.javaType(a.type()), JavaGenerator.javaType(a.type()), parts.size());
+            parts.add(field + ".clone()");
+        }
+        for (String v : s.sharedVariables()) {
+            restore.addStatement("this.$L = (Double) s[$L]", JavaNames.array(n, v), parts.size());
+            parts.add("this." + JavaNames.array(n, v));
+        }
+        for (PathwayPlan p : s.pathways()) {
+            String queue = "this." + JavaNames.pathway(n, "q", p.name());
+            restore.addStatement("$L.restore(($T) s[$L])", queue, QUEUE, parts.size());
+            parts.add(queue + ".copy()");
+        }
+    }
+
     // ── connect ──
 
     /** The protocol's connect step: every connect statement, then the arrays sized to the synapses made. */

@@ -29,6 +29,8 @@ public enum VarKind {
     POST_INDEX,
     /** A local value computed earlier in the same code block (scheme stages, hoisted terms). */
     LOCAL,
+    /** A variable of the experiment protocol ({@code intensity = 2}, a loop variable): a scalar field. */
+    PROTOCOL,
     /**
      * Brian2's white-noise term {@code xi} or {@code xi_*} in a differential equation (in
      * second**-0.5); the stochastic integrators replace it by a normal draw times sqrt(dt).

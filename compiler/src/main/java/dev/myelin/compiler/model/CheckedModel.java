@@ -9,7 +9,8 @@ import java.util.Optional;
 /** A model that passed checking: the input of lowering. {@code dt} is an expression of params (seconds). */
 public record CheckedModel(SourceFile source, Expr dt, long seed, List<Param> params, List<NeuronGroup> groups,
                            List<Synapses> synapses, List<SpikeGenerator> generators, List<TimedArray> timedArrays,
-                           List<PoissonInput> poissonInputs, List<Monitor> monitors, List<ProtocolStep> protocol) {
+                           List<PoissonInput> poissonInputs, List<Monitor> monitors, List<ProtocolStep> protocol,
+                           List<ProtocolVariable> variables) {
 
     public CheckedModel {
         params = List.copyOf(params);
@@ -20,6 +21,7 @@ public record CheckedModel(SourceFile source, Expr dt, long seed, List<Param> pa
         poissonInputs = List.copyOf(poissonInputs);
         monitors = List.copyOf(monitors);
         protocol = List.copyOf(protocol);
+        variables = List.copyOf(variables);
     }
 
     public Optional<Synapses> synapsesNamed(String name) {

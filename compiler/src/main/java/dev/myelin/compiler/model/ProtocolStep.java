@@ -5,8 +5,55 @@ import dev.myelin.compiler.expr.Expr;
 
 import java.util.List;
 
-/** One step of the experiment, in order: runs, and assignments between them. */
+/** One step of the experiment, in order: runs, assignments between them, and the control flow around them. */
 public sealed interface ProtocolStep {
+
+    /** {@code x = value}: sets a protocol variable. */
+    record SetVariable(String name, Expr value, SourceSpan span) implements ProtocolStep {
+    }
+
+    /** {@code for variable in range(from, to)}: the body for each whole number from {@code from} to {@code to - 1}. */
+    record Loop(String variable, Expr from, Expr to, List<ProtocolStep> body, SourceSpan span) implements ProtocolStep {
+        public Loop {
+            body = List.copyOf(body);
+        }
+    }
+
+    /** {@code while}: the body while the condition holds (checked before each pass). */
+    record While(Expr condition, List<ProtocolStep> body, SourceSpan span) implements ProtocolStep {
+        public While {
+            body = List.copyOf(body);
+        }
+    }
+
+    /** {@code repeat ... until}: the body, then again until the condition holds (checked after each pass). */
+    record Repeat(List<ProtocolStep> body, Expr condition, SourceSpan span) implements ProtocolStep {
+        public Repeat {
+            body = List.copyOf(body);
+        }
+    }
+
+    record If(Expr condition, List<ProtocolStep> then, List<ProtocolStep> orElse, SourceSpan span) implements ProtocolStep {
+        public If {
+            then = List.copyOf(then);
+            orElse = List.copyOf(orElse);
+        }
+    }
+
+    /** One line of output: texts and values (a value is shown in SI units with its {@code dimension}). */
+    record Print(List<Part> parts, SourceSpan span) implements ProtocolStep {
+        public Print {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /** A literal text, or a scalar value with its dimension (null dimension: a condition). */
+    record Part(String text, Expr value, dev.myelin.runtime.units.Dimension dimension) {
+    }
+
+    /** Brian2's store() / restore(): the network's whole state under {@code name} ("default" when unnamed). */
+    record Store(String name, boolean restore, SourceSpan span) implements ProtocolStep {
+    }
 
     /** {@code G.x = 'values.npy'}: one value per element from an NPY file (SI units), its length checked when it is read. */
     record AssignFile(String group, String variable, String path, SourceSpan span) implements ProtocolStep {

@@ -72,13 +72,57 @@ final class AstBuilder {
             Item.VarRef target = new Item.VarRef(ident(pi.varRef().name(0)), ident(pi.varRef().name(1)), span(pi.varRef()));
             return new Item.PoissonInputDecl(ident(pi.name()), target, args, quoted, span(ctx));
         }
-        if (ctx.protocolStmt() instanceof SaveStmtContext save) return new Item.Save(ident(save.name()), exprs(save.expr()), span(ctx));
         if (ctx.monitorDecl() != null) return monitor(ctx.monitorDecl());
-        if (ctx.protocolStmt() instanceof RunStmtContext run) return new Item.Run(expr(run.expr()), span(ctx));
-        if (ctx.protocolStmt() instanceof AssignStmtContext assign) {
-            return new Item.Assign(ident(assign.name(0)), ident(assign.name(1)), initValue(assign.initValue()), span(ctx));
-        }
+        if (ctx.protocolStmt() != null) return protocol(ctx.protocolStmt());
         return null; // only reachable after a syntax error, which has been reported
+    }
+
+    private Item protocol(ProtocolStmtContext ctx) {
+        SourceSpan span = span(ctx);
+        if (ctx instanceof SaveStmtContext save) return new Item.Save(ident(save.name()), exprs(save.expr()), span);
+        if (ctx instanceof RunStmtContext run) return new Item.Run(expr(run.expr()), span);
+        if (ctx instanceof AssignStmtContext assign) {
+            Expression value = initValue(assign.initValue());
+            return value == null ? null : new Item.Assign(ident(assign.name(0)), ident(assign.name(1)), value, span);
+        }
+        if (ctx instanceof LetStmtContext let) return new Item.Let(ident(let.name()), expr(let.expr()), span);
+        if (ctx instanceof ForStmtContext f) {
+            return new Item.For(ident(f.name(0)), ident(f.name(1)), exprs(f.expr()), block(f.block()), span);
+        }
+        if (ctx instanceof WhileStmtContext w) return new Item.While(expr(w.expr()), block(w.block()), span);
+        if (ctx instanceof RepeatStmtContext r) return new Item.Repeat(block(r.block()), expr(r.expr()), span);
+        if (ctx instanceof IfStatementContext i) return ifStatement(i.ifStmt());
+        if (ctx instanceof PrintStmtContext p) {
+            List<Item.PrintArg> args = new ArrayList<>();
+            for (PrintArgContext a : p.printArg()) {
+                if (a.STRING() != null) {
+                    String text = a.STRING().getText();
+                    int quote = text.startsWith("'''") || text.startsWith("\"\"\"") ? 3 : 1;
+                    args.add(new Item.PrintArg(Optional.of(text.substring(quote, text.length() - quote)), Optional.empty(), span(a)));
+                } else {
+                    args.add(new Item.PrintArg(Optional.empty(), Optional.of(expr(a.expr())), span(a)));
+                }
+            }
+            return new Item.Print(args, span);
+        }
+        if (ctx instanceof StoreStmtContext st) return new Item.Store(Optional.ofNullable(st.name()).map(this::ident), false, span);
+        if (ctx instanceof RestoreStmtContext re) return new Item.Store(Optional.ofNullable(re.name()).map(this::ident), true, span);
+        return null;
+    }
+
+    private Item ifStatement(IfStmtContext ctx) {
+        List<Item> orElse = ctx.ifStmt() != null ? List.of(ifStatement(ctx.ifStmt()))
+                : ctx.block().size() > 1 ? block(ctx.block(1)) : List.of();
+        return new Item.If(expr(ctx.expr()), block(ctx.block(0)), orElse, span(ctx));
+    }
+
+    private List<Item> block(BlockContext ctx) {
+        List<Item> out = new ArrayList<>();
+        for (ProtocolStmtContext st : ctx.protocolStmt()) {
+            Item item = protocol(st);
+            if (item != null) out.add(item);
+        }
+        return out;
     }
 
     private Item neuronGroup(NeuronGroupContext ctx) {

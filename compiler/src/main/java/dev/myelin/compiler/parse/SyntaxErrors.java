@@ -34,7 +34,7 @@ final class SyntaxErrors extends BaseErrorListener {
     /** What may start a line of a model file. */
     private static final List<String> FILE_KEYWORDS = List.of(
             "dt", "seed", "const", "param", "neurons", "synapses", "poisson", "poissoninput", "spikegenerator", "timedarray", "spikemonitor", "statemonitor",
-            "ratemonitor", "run", "save");
+            "ratemonitor", "eventmonitor", "run", "save", "for", "while", "repeat", "if", "print", "store", "restore");
     /** What a neurons block holds. */
     private static final List<String> GROUP_KEYWORDS = List.of("equations", "threshold", "reset", "refractory", "method", "init");
     private static final Set<Integer> FILE_KEYWORD_TYPES = Set.of(MyelinLexer.DT_KW, MyelinLexer.SEED_KW, MyelinLexer.CONST,
@@ -221,8 +221,11 @@ final class SyntaxErrors extends BaseErrorListener {
             boolean end = token.getType() == Token.EOF;
             if (swallowedKeyword()) return true;
             if (inside(MyelinParser.RULE_neuronGroup) && neuronBlock(end)) return true;
-            if (inside(MyelinParser.RULE_protocolStmt) && rule.getStart() == previous && expects(".")) {
-                // 'neuron G[3] {' read as the start of an assignment 'neuron.x = ...'.
+            // (Two statements start with a name, so the parser may stop before knowing which: then nothing is "expected".)
+            boolean wordFirst = previous != null && (expects(".") || expects("=")
+                    || (previous.getText().matches("[A-Za-z_][A-Za-z_0-9]*") && !FILE_KEYWORDS.contains(previous.getText())));
+            if (inside(MyelinParser.RULE_protocolStmt) && rule.getStart() == previous && wordFirst) {
+                // 'neuron G[3] {' read as the start of an assignment 'neuron.x = ...' or 'neuron = ...'.
                 String word = previous.getText();
                 SourceSpan at = origin.span(previous);
                 String near = closest(word, FILE_KEYWORDS);
@@ -232,7 +235,7 @@ final class SyntaxErrors extends BaseErrorListener {
                     diagnostics.error(at, "unknown keyword '" + word + "'", "did you mean '" + near + "'?");
                 } else {
                     diagnostics.error(at, "a line cannot start with '" + word + "' followed by " + describe(token),
-                            "a line starts with one of " + String.join(", ", FILE_KEYWORDS) + ", or is an assignment 'G.x = value'");
+                            "a line starts with one of " + String.join(", ", FILE_KEYWORDS) + ", or is an assignment ('G.x = value', 'x = value')");
                 }
                 return true;
             }
@@ -329,7 +332,7 @@ final class SyntaxErrors extends BaseErrorListener {
             } else if (inside(MyelinParser.RULE_neuronGroup)) {
                 help = "a neurons block holds: " + String.join(", ", GROUP_KEYWORDS);
             } else {
-                help = "a line starts with one of " + String.join(", ", FILE_KEYWORDS) + ", or is an assignment 'G.x = value'";
+                help = "a line starts with one of " + String.join(", ", FILE_KEYWORDS) + ", or is an assignment ('G.x = value', 'x = value')";
             }
             diagnostics.error(context.isEmpty() && token.getType() == Token.EOF && previous != null ? after(previous) : at(), unexpected(), help);
         }

@@ -889,6 +889,58 @@ class ErrorMessagesTest {
                         |                           ^^^^^
                       help: write 'spikemonitor m of G'
                     """),
+            error("protocol: assigning a const", """
+                    const tau = 10 ms
+                    tau = 5 ms
+                    """, """
+                    model.myl:2:1: error: cannot assign to 'tau': it is a const
+                      2 | tau = 5 ms
+                        | ^^^
+                      help: use another name for the protocol's variable
+                    """),
+            error("protocol: range of a real number", """
+                    x = 2.5
+                    for k in range(x) {
+                        run 1 ms
+                    }
+                    """, """
+                    model.myl:2:16: error: range() needs whole numbers without unit
+                      2 | for k in range(x) {
+                        |                ^
+                      help: use integer consts, params or loop variables, e.g. 'range(n_train)' with 'param n_train = 100'
+                    """),
+            error("protocol: while with a number", """
+                    n = 0
+                    while n + 1 {
+                        n = n + 1
+                    }
+                    """, """
+                    model.myl:2:7: error: 'while' needs a condition, but this is a number
+                      2 | while n + 1 {
+                        |       ^^^^^
+                      help: compare it, e.g. 'while intensity < 10'
+                    """),
+            error("protocol: a variable changing its unit", """
+                    rate = 5 Hz
+                    rate = 3 mV
+                    """, """
+                    model.myl:2:8: error: 'rate' was first set to a value in hertz, so it cannot now be a value in volt
+                      2 | rate = 3 mV
+                        |        ^^^^
+                      help: keep one unit per protocol variable, or use another name
+                    """),
+            error("protocol: nested loops with one variable", """
+                    for k in range(3) {
+                        for k in range(2) {
+                            print k
+                        }
+                    }
+                    """, """
+                    model.myl:2:9: error: 'k' is already the variable of the loop on line 1
+                      2 |     for k in range(2) {
+                        |         ^
+                      help: give the inner loop's variable another name
+                    """),
             error("methods: non-linear equation with exact", """
                     neurons G[1] {
                         equations 'dv/dt = -v**2/(10*ms*mV) : volt'

@@ -51,7 +51,15 @@ public final class SpikeTrain {
 
     /** Converts times to steps for {@code dt}; called before every run, as Brian2 does. */
     public void prepare(double dt, long currentStep) {
-        if (dt == preparedDt) return;
+        if (dt != preparedDt) stepsFor(dt);
+        // Skip the spikes before the current step, as Brian2 does before each run (after a change
+        // of dt, or a restore to another time).
+        next = 0;
+        long within = periodSteps > 0 ? currentStep % periodSteps : currentStep;
+        while (next < steps.length && steps[next] < within) next++;
+    }
+
+    private void stepsFor(double dt) {
         preparedDt = dt;
         steps = new long[times.length];
         for (int k = 0; k < times.length; k++) {
@@ -71,10 +79,6 @@ public final class SpikeTrain {
                 throw new ModelError("spike generator " + group + ": all spikes must come before the end of the period (" + period + " s)");
             }
         }
-        // Skip the spikes before the current step, as Brian2 does after a change of dt.
-        next = 0;
-        long within = periodSteps > 0 ? currentStep % periodSteps : currentStep;
-        while (next < steps.length && steps[next] < within) next++;
     }
 
     /** Writes this step's spikes into {@code out} and returns how many. */

@@ -145,6 +145,13 @@ public final class Json {
         return Double.toString(d);
     }
 
+    /** {@code text} as a quoted JSON string, which is also a valid Java string literal. */
+    public static String quote(CharSequence text) {
+        StringBuilder out = new StringBuilder();
+        writeString(out, text);
+        return out.toString();
+    }
+
     private static void writeString(StringBuilder out, CharSequence text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {

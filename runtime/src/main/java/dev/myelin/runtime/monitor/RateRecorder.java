@@ -25,6 +25,17 @@ public final class RateRecorder implements Recorder {
         return name;
     }
 
+    @Override
+    public int mark() {
+        return samples;
+    }
+
+    @Override
+    public void truncate(int mark) {
+        samples = Math.min(samples, mark);
+        if (samples == 0) firstStep = -1;
+    }
+
     public void record(long step, int spikes) {
         if (firstStep < 0) firstStep = step;
         if (samples == counts.length) counts = Arrays.copyOf(counts, counts.length * 2);

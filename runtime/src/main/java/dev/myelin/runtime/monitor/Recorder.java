@@ -9,6 +9,12 @@ public interface Recorder {
 
     String name();
 
+    /** How much has been recorded so far: a mark for {@link #truncate}. */
+    int mark();
+
+    /** Forgets what was recorded after {@code mark} (a restore to an earlier state, as Brian2's restore does to monitors). */
+    void truncate(int mark);
+
     /** Writes this recorder's files into {@code dir}; returns the file names written. */
     List<String> write(Path dir, double dt) throws IOException;
 }

@@ -58,6 +58,16 @@ public final class SpikeRecorder implements Recorder {
         return count;
     }
 
+    @Override
+    public int mark() {
+        return count;
+    }
+
+    @Override
+    public void truncate(int mark) {
+        count = Math.min(count, mark);
+    }
+
     public int[] indices() {
         return Arrays.copyOf(indices, count);
     }

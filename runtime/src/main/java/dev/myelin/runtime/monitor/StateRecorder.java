@@ -60,6 +60,16 @@ public final class StateRecorder implements Recorder {
         data[variable][(samples - 1) * indices.length + k] = value;
     }
 
+    @Override
+    public int mark() {
+        return samples;
+    }
+
+    @Override
+    public void truncate(int mark) {
+        samples = Math.min(samples, mark);
+    }
+
     public int samples() {
         return samples;
     }

@@ -60,6 +60,24 @@ public final class SpikeQueue {
         head = (head + 1) & (buckets.length - 1);
     }
 
+    /** A copy of the events in flight, for store(). */
+    public SpikeQueue copy() {
+        SpikeQueue out = new SpikeQueue();
+        out.buckets = new int[buckets.length][];
+        for (int k = 0; k < buckets.length; k++) out.buckets[k] = Arrays.copyOf(buckets[k], Math.max(counts[k], 16));
+        out.counts = counts.clone();
+        out.head = head;
+        return out;
+    }
+
+    /** Replaces the events in flight with those of {@code stored}, for restore(). */
+    public void restore(SpikeQueue stored) {
+        SpikeQueue copy = stored.copy();
+        buckets = copy.buckets;
+        counts = copy.counts;
+        head = copy.head;
+    }
+
     /** Whether any event is waiting (for tests and store/restore). */
     public boolean isEmpty() {
         for (int c : counts) if (c != 0) return false;

@@ -1,0 +1,12 @@
+package dev.myelin.compiler.model;
+
+import dev.myelin.compiler.expr.ValueType;
+import dev.myelin.runtime.units.Dimension;
+
+/**
+ * A variable of the experiment protocol ({@code intensity = 2}, a loop's {@code k}): one value,
+ * changed between runs, readable by protocol expressions and by the model's code (read when used,
+ * as Brian2 reads external constants at each run).
+ */
+public record ProtocolVariable(String name, ValueType type, Dimension dimension) {
+}
