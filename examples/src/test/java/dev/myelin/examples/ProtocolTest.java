@@ -83,6 +83,78 @@ class ProtocolTest {
         assertEquals(6.0, ((double[]) ((Simulation.Saved) ran.sim().saved().get("v")).values())[0], 1e-12);
     }
 
+    /** The first digits of the 10k set, in runtime's test resources: labels 7, 2, 1, 0, 4, ... */
+    private static final Path DIGITS = Path.of("../runtime/src/test/resources/data").toAbsolutePath().normalize();
+
+    @Test
+    void loopsOverDataSetSamplesWithTheirPixelsAndLabels() throws Exception {
+        Ran ran = run("""
+                dataset digits = idx('%s/mnist-100-images-idx3-ubyte.gz', '%s/mnist-100-labels-idx1-ubyte.gz')
+                neurons H[784] { equations 'x : 1' }
+                for sample in digits[3:6] {
+                    H.x = 'sample.pixels / 255'
+                    print sample.index, sample.label
+                }
+                save x = H.x
+                """.formatted(DIGITS, DIGITS));
+        dev.myelin.runtime.data.DataSet digits = dev.myelin.runtime.data.DataSet.fromIdx(DIGITS.resolve("mnist-100-images-idx3-ubyte.gz"),
+                DIGITS.resolve("mnist-100-labels-idx1-ubyte.gz"));
+        assertEquals("3 " + digits.label(3) + "\n4 " + digits.label(4) + "\n5 " + digits.label(5) + "\n", ran.printed());
+        double[] pixels = new double[784];
+        digits.features(5, pixels);
+        double[] x = (double[]) ((Simulation.Saved) ran.sim().saved().get("x")).values();
+        for (int k = 0; k < 784; k++) assertEquals(pixels[k] / 255, x[k], 0.0, "pixel " + k);
+    }
+
+    @Test
+    void aSamplesFeaturesCannotBeAProtocolValue() throws Exception {
+        Path file = dir.resolve("model.myl");
+        Files.writeString(file, """
+                dataset digits = idx('%s/mnist-100-images-idx3-ubyte.gz', '%s/mnist-100-labels-idx1-ubyte.gz')
+                for sample in digits {
+                    if sample.pixels > 3 {
+                        run 1 ms
+                    }
+                }
+                """.formatted(DIGITS, DIGITS));
+        dev.myelin.compiler.diag.CompilationFailed failed = org.junit.jupiter.api.Assertions.assertThrows(dev.myelin.compiler.diag.CompilationFailed.class,
+                () -> new ModelCompiler().compile(file));
+        assertEquals(true, failed.getMessage().contains("""
+                model.myl:3:8: error: a sample's features have one value per element, so they cannot be used here
+                  3 |     if sample.pixels > 3 {
+                    |        ^^^^^^^^^^^^^^^^^
+                  help: use them in an assignment to a group, e.g. inp.rates = 'sample.pixels / 8 * Hz', or use sample.label"""), failed.getMessage());
+    }
+
+    /** Diehl & Cook's re-presentation: stronger input until the output spikes at least 5 times in a presentation. */
+    @Test
+    void repeatsAPresentationUntilEnoughSpikesCountedByTheMonitor() throws Exception {
+        Ran ran = run("""
+                drive = 0 / ms
+                neurons out[1] {
+                    equations 'dv/dt = drive - v/(10*ms) : 1'
+                    threshold 'v > 1'
+                    reset 'v = 0'
+                }
+                spikemonitor spikes of out
+                intensity = 1
+                repeat {
+                    drive = intensity * 0.02 / ms
+                    before = spikes.total
+                    run 350 ms
+                    print intensity, spikes.total - before
+                    intensity = intensity + 1
+                } until spikes.total - before >= 5
+                """);
+        // The drive reaches threshold only above 0.1/ms: no spikes for intensities 1 to 5.
+        String[] lines = ran.printed().split("\n");
+        assertEquals("1 0", lines[0]);
+        assertEquals("5 0", lines[4]);
+        String last = lines[lines.length - 1];
+        assertEquals(true, Integer.parseInt(last.split(" ")[1]) >= 5, last);
+        assertEquals(true, Integer.parseInt(lines[lines.length - 2].split(" ")[1]) < 5, lines[lines.length - 2]);
+    }
+
     /** As Brian2 (src/test/resources/protocol/store_brian2.py): a spike in flight at the store arrives again after the restore. */
     @Test
     void restoreBringsBackSpikesInFlightAndTruncatesMonitors() throws Exception {

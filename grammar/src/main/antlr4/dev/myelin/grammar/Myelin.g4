@@ -35,6 +35,7 @@ item
     | poissonGroup
     | spikeGenerator
     | timedArray
+    | dataSet
     | poissonInput
     | monitorDecl
     | protocolStmt
@@ -105,6 +106,9 @@ spikeSource
     ;
 
 /** {@code timedarray stim = [0, 1, 3] * nA dt 25 ms}, or values from an NPY file: {@code = 'stim.npy' * nA}. */
+/** {@code dataset mnist = idx('images.gz', 'labels.gz')}, {@code npy('x.npy'[, 'y.npy'])} or {@code csv('table.csv')}. */
+dataSet : DATASET name '=' name '(' STRING (',' STRING)? ')' ;
+
 timedArray : TIMEDARRAY name '=' (STRING ('*' expr)? | expr) DT_KW expr ;
 
 monitorDecl
@@ -131,6 +135,7 @@ protocolStmt
     | SAVE name '=' expr (',' expr)*              # saveStmt
     | name '=' expr                               # letStmt
     | FOR name IN name '(' expr (',' expr)? ')' block   # forStmt
+    | FOR name IN name ('[' from=expr? ':' to=expr? ']')? block   # forSamplesStmt
     | WHILE expr block                            # whileStmt
     | REPEAT block UNTIL expr                     # repeatStmt
     | ifStmt                                      # ifStatement
@@ -238,7 +243,7 @@ name
     | METHOD | INIT | SPIKEMONITOR | STATEMONITOR | RATEMONITOR | OF | RECORD | ALL | RUN
     | SYNAPSES | ON_PRE | ON_POST | DELAY | CONNECT | POISSON | RATES | SPIKEGENERATOR | FROM | INDICES | TIMES
     | PERIOD | TIMEDARRAY | SAVE | WHEN | POISSONINPUT | INTO | EVENT | ON_EVENT | RUN_REGULARLY | EVENTMONITOR
-    | WHILE | REPEAT | UNTIL | ELSE | PRINT | STORE | RESTORE
+    | WHILE | REPEAT | UNTIL | ELSE | PRINT | STORE | RESTORE | DATASET
     ;
 
 // ─────────────────────────────── lexer ────────────────────────────────
@@ -282,6 +287,7 @@ EVENT        : 'event' ;
 ON_EVENT     : 'on_event' ;
 RUN_REGULARLY : 'run_regularly' ;
 EVENTMONITOR : 'eventmonitor' ;
+DATASET      : 'dataset' ;
 WHILE        : 'while' ;
 REPEAT       : 'repeat' ;
 UNTIL        : 'until' ;

@@ -140,6 +140,21 @@ public sealed interface Item {
         }
     }
 
+    /** {@code dataset mnist = idx('images.gz', 'labels.gz')}: a data set read when the model starts. */
+    record DataSetDecl(Ident name, Ident format, List<FileName> files, SourceSpan span) implements Item {
+        public DataSetDecl {
+            files = List.copyOf(files);
+        }
+    }
+
+    /** {@code for sample in mnist[a:b] { ... }}: the body once per sample of the slice, in order. */
+    record ForSamples(Ident variable, Ident dataSet, Optional<Expression> from, Optional<Expression> to, List<Item> body, SourceSpan span)
+            implements Item {
+        public ForSamples {
+            body = List.copyOf(body);
+        }
+    }
+
     /** {@code while cond { ... }} */
     record While(Expression condition, List<Item> body, SourceSpan span) implements Item {
         public While {

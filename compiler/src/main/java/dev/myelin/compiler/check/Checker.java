@@ -65,7 +65,7 @@ public final class Checker {
         } catch (StackOverflowError deep) {
             diagnostics.error(new SourceSpan(file.source(), 1, 1, 1), "the model is nested too deeply to check",
                     "split very long expressions into named subexpressions");
-            return new CheckedModel(file.source(), Expr.num(DEFAULT_DT), -1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+            return new CheckedModel(file.source(), Expr.num(DEFAULT_DT), -1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         }
     }
 
@@ -110,7 +110,8 @@ public final class Checker {
         SynapsesChecker synapsesChecker = new SynapsesChecker(diagnostics, expressions, unitSpecs, fileScope, groupChecker, dataDirectory);
         Set<String> delayAssigned = delayAssignments(file);
         Map<String, SourceSpan> monitorNames = new HashMap<>();
-        ProtocolChecker protocolChecker = new ProtocolChecker(diagnostics, expressions, fileScope, fileSymbols, this::protocolLeaf);
+        ProtocolChecker protocolChecker = new ProtocolChecker(diagnostics, expressions, fileScope, fileSymbols, new DataFiles(diagnostics, dataDirectory),
+                this::protocolLeaf);
         for (Item item : file.items()) {
             if (item instanceof Item.NeuronGroupDecl g) {
                 neuronGroup(g, groupChecker, inits);
@@ -133,6 +134,8 @@ public final class Checker {
                     if (uniqueMonitor(m.name(), monitorNames)) eventMonitor(m).filter(mon -> ownFiles(m.name(), mon)).ifPresent(monitors::add);
             } else if (item instanceof Item.RateMonitorDecl m) {
                     if (uniqueMonitor(m.name(), monitorNames)) rateMonitor(m).filter(mon -> ownFiles(m.name(), mon)).ifPresent(monitors::add);
+            } else if (item instanceof Item.DataSetDecl ds) {
+                protocolChecker.dataSet(ds);
             } else if (item instanceof Item.Run || item instanceof Item.Assign || item instanceof Item.Save || ProtocolChecker.isControl(item)) {
                 protocolChecker.statement(item, protocol);
             }
@@ -144,7 +147,7 @@ public final class Checker {
         List<NeuronGroup> checked = groups.values().stream().map(GroupChecker.Result::group).toList();
         List<Synapses> checkedSynapses = synapses.values().stream().map(SynapsesChecker.Result::synapses).toList();
         return new CheckedModel(file.source(), dt, seed, params, checked, checkedSynapses, generators, List.copyOf(tables.values()), poissonInputs, monitors, steps,
-                protocolChecker.variables());
+                protocolChecker.variables(), protocolChecker.dataSets());
     }
 
     /** A protocol statement that acts on the network: run, an assignment, save (at any depth of the protocol's control flow). */
@@ -660,6 +663,9 @@ public final class Checker {
         Optional<int[]> range = slice(m.source(), g.group());
         Optional<Monitor> monitor = range.map(r -> new Monitor.Spikes(m.name().text(), g.group().name(), r[0], r[1], "spike"));
         monitor.ifPresent(mon -> spikeMonitors.put(mon.name(), (Monitor.Spikes) mon));
+        // mon.total: the spikes recorded so far, for the protocol (e.g. spikes during the last run).
+        monitor.ifPresent(mon -> fileSymbols.put(mon.name() + ".total", new Symbol.Value(
+                new Expr.Var(mon.name(), VarKind.MONITOR_TOTAL, ValueType.INT, ""), Dimension.DIMENSIONLESS, Symbol.Kind.PROTOCOL_VARIABLE, null)));
         return monitor;
     }
 

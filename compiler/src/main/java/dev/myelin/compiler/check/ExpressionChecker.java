@@ -41,6 +41,9 @@ final class ExpressionChecker {
             return Typed.INVALID;
         }
         if (e instanceof Expression.Dotted d) {
+            // A sample of a data-set loop: sample.pixels, sample.label, sample.index.
+            Optional<Symbol.Value> member = scope.resolve(d.object().text() + "." + d.member().text());
+            if (member.isPresent()) return new Typed(member.get().expr(), member.get().dimension());
             diagnostics.error(d.span(), "'" + d.object().text() + "." + d.member().text() + "' cannot be used here",
                     "inside a group's code, refer to its variables by name; use 'object.variable' only in save statements");
             return Typed.INVALID;

@@ -7,6 +7,7 @@ import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.expr.Expr;
 import dev.myelin.compiler.expr.ValueType;
 import dev.myelin.compiler.expr.VarKind;
+import dev.myelin.compiler.model.DataSetSpec;
 import dev.myelin.compiler.model.ProtocolStep;
 import dev.myelin.compiler.model.ProtocolVariable;
 import dev.myelin.runtime.units.Dimension;
@@ -36,9 +37,12 @@ final class ProtocolChecker {
     private final BiConsumer<Item, List<ProtocolStep>> leaf;
     private final Map<String, ProtocolVariable> variables = new LinkedHashMap<>();
     private final Map<String, Ident> loopVariables = new LinkedHashMap<>();
+    private final Map<String, DataSetSpec> dataSets = new LinkedHashMap<>();
+    private final DataFiles files;
 
     ProtocolChecker(Diagnostics diagnostics, ExpressionChecker expressions, Scope fileScope, Map<String, Symbol.Value> fileSymbols,
-                    BiConsumer<Item, List<ProtocolStep>> leaf) {
+                    DataFiles files, BiConsumer<Item, List<ProtocolStep>> leaf) {
+        this.files = files;
         this.diagnostics = diagnostics;
         this.expressions = expressions;
         this.fileScope = fileScope;
@@ -47,7 +51,8 @@ final class ProtocolChecker {
     }
 
     static boolean isControl(Item item) {
-        return item instanceof Item.Let || item instanceof Item.For || item instanceof Item.While || item instanceof Item.Repeat
+        return item instanceof Item.Let || item instanceof Item.For || item instanceof Item.ForSamples || item instanceof Item.While
+                || item instanceof Item.Repeat
                 || item instanceof Item.If || item instanceof Item.Print || item instanceof Item.Store;
     }
 
@@ -55,11 +60,44 @@ final class ProtocolChecker {
         return List.copyOf(variables.values());
     }
 
+    List<DataSetSpec> dataSets() {
+        return List.copyOf(dataSets.values());
+    }
+
+    /** {@code dataset NAME = idx(images, labels) | npy(features[, labels]) | csv(table)}; its files must exist. */
+    void dataSet(Item.DataSetDecl d) {
+        String format = d.format().text();
+        int files = d.files().size();
+        DataSetSpec.Format f = switch (format) {
+            case "idx" -> files == 2 ? DataSetSpec.Format.IDX : null;
+            case "npy" -> DataSetSpec.Format.NPY;
+            case "csv" -> files == 1 ? DataSetSpec.Format.CSV : null;
+            default -> null;
+        };
+        if (f == null) {
+            diagnostics.error(d.format().span(), format.equals("idx") || format.equals("csv") ? format + "() takes " + (format.equals("idx") ? "two files" : "one file")
+                            : "unknown data-set format '" + format + "'",
+                    "write idx('images-idx3-ubyte.gz', 'labels-idx1-ubyte.gz'), npy('features.npy', 'labels.npy') or csv('table.csv')");
+            return;
+        }
+        if (!declarable(d.name()) || variables.containsKey(d.name().text())) return;
+        boolean ok = true;
+        for (Item.FileName file : d.files()) ok &= this.files.existing(file).isPresent();
+        if (!ok) return;
+        if (dataSets.containsKey(d.name().text())) {
+            diagnostics.error(d.name().span(), "data set '" + d.name().text() + "' is already declared", "give each data set its own name");
+            return;
+        }
+        dataSets.put(d.name().text(), new DataSetSpec(d.name().text(), f, d.files().stream().map(Item.FileName::path).toList()));
+    }
+
     void statement(Item item, List<ProtocolStep> out) {
         if (item instanceof Item.Let let) {
             let(let).ifPresent(out::add);
         } else if (item instanceof Item.For f) {
             loop(f).ifPresent(out::add);
+        } else if (item instanceof Item.ForSamples f) {
+            samples(f).ifPresent(out::add);
         } else if (item instanceof Item.While w) {
             Optional<Expr> cond = condition(w.condition(), "while");
             List<ProtocolStep> body = block(w.body());
@@ -89,7 +127,7 @@ final class ProtocolChecker {
 
     private Optional<ProtocolStep> let(Item.Let let) {
         String name = let.name().text();
-        Typed value = expressions.check(let.value(), fileScope);
+        Typed value = scalar(expressions.check(let.value(), fileScope), let.value());
         if (!declarable(let.name())) return Optional.empty();
         if (loopVariables.containsKey(name)) {
             diagnostics.error(let.name().span(), "'" + name + "' is the variable of the loop on line " + loopVariables.get(name).span().line()
@@ -145,22 +183,89 @@ final class ProtocolChecker {
         } else if (declared && existing == null) {
             declare(name, ValueType.INT, Dimension.DIMENSIONLESS);
         }
-        Ident outer = declared ? loopVariables.putIfAbsent(name, f.variable()) : null;
-        List<ProtocolStep> body = block(f.body());
-        if (outer == null && declared) loopVariables.remove(name);
-        if (outer != null) {
-            diagnostics.error(f.variable().span(), "'" + name + "' is already the variable of the loop on line " + outer.span().line(),
-                    "give the inner loop's variable another name");
-            return Optional.empty();
-        }
+        Optional<List<ProtocolStep>> loopBody = loopBody(f.variable(), declared, f.body());
+        if (loopBody.isEmpty()) return Optional.empty();
+        List<ProtocolStep> body = loopBody.get();
         if (!ok || !declared) return Optional.empty();
         Expr from = bounds.size() == 2 ? bounds.get(0) : Expr.Num.ofInt(0);
         Expr to = bounds.get(bounds.size() - 1);
         return Optional.of(new ProtocolStep.Loop(name, from, to, body, f.span()));
     }
 
+    /**
+     * {@code for sample in ds[a:b]}: declares {@code sample.pixels} (also {@code sample.values}: the
+     * features, one per element, for per-neuron code), {@code sample.label} and {@code sample.index}.
+     */
+    private Optional<ProtocolStep> samples(Item.ForSamples f) {
+        String name = f.variable().text();
+        DataSetSpec ds = dataSets.get(f.dataSet().text());
+        if (ds == null) {
+            diagnostics.error(f.dataSet().span(), "unknown data set '" + f.dataSet().text() + "'",
+                    Wording.didYouMean(f.dataSet().text(), dataSets.keySet(), "declare it first, e.g. dataset " + f.dataSet().text()
+                            + " = idx('images-idx3-ubyte.gz', 'labels-idx1-ubyte.gz')"));
+        }
+        Optional<Expr> from = f.from().flatMap(e -> wholeNumber(e, "a data-set slice"));
+        Optional<Expr> to = f.to().flatMap(e -> wholeNumber(e, "a data-set slice"));
+        boolean declared = declarable(f.variable());
+        ProtocolVariable existing = variables.get(name);
+        if (declared && existing != null && !(existing.perElement())) {
+            diagnostics.error(f.variable().span(), "'" + name + "' is already a variable of the protocol", "give the loop's sample another name");
+            declared = false;
+        }
+        if (declared) {
+            variables.put(name, new ProtocolVariable(name, ValueType.DOUBLE, Dimension.DIMENSIONLESS, true));
+            Symbol.Value features = new Symbol.Value(new Expr.Var(name, VarKind.SAMPLE, ValueType.DOUBLE, ""), Dimension.DIMENSIONLESS, Symbol.Kind.PROTOCOL_VARIABLE, null);
+            fileSymbols.put(name + ".pixels", features);
+            fileSymbols.put(name + ".values", features);
+            for (String member : List.of("label", "index")) {
+                String field = name + "$" + member;
+                variables.put(field, new ProtocolVariable(field, ValueType.INT, Dimension.DIMENSIONLESS));
+                fileSymbols.put(name + "." + member, new Symbol.Value(new Expr.Var(field, VarKind.PROTOCOL, ValueType.INT, ""), Dimension.DIMENSIONLESS,
+                        Symbol.Kind.PROTOCOL_VARIABLE, null));
+            }
+        }
+        Optional<List<ProtocolStep>> loopBody = loopBody(f.variable(), declared, f.body());
+        if (loopBody.isEmpty()) return Optional.empty();
+        List<ProtocolStep> body = loopBody.get();
+        if (ds == null || !declared || (f.from().isPresent() && from.isEmpty()) || (f.to().isPresent() && to.isEmpty())) return Optional.empty();
+        return Optional.of(new ProtocolStep.SampleLoop(name, ds.name(), from, to, body, f.span()));
+    }
+
+    /** A loop's body, checked with its variable marked as a loop's; empty (reported) when an enclosing loop has the same variable. */
+    private Optional<List<ProtocolStep>> loopBody(Ident variable, boolean declared, List<Item> items) {
+        String name = variable.text();
+        Ident outer = declared ? loopVariables.putIfAbsent(name, variable) : null;
+        List<ProtocolStep> body = block(items);
+        if (outer == null && declared) loopVariables.remove(name);
+        if (outer != null) {
+            diagnostics.error(variable.span(), "'" + name + "' is already the variable of the loop on line " + outer.span().line(),
+                    "give the inner loop's variable another name");
+            return Optional.empty();
+        }
+        return Optional.of(body);
+    }
+
+    private Optional<Expr> wholeNumber(Expression e, String what) {
+        Typed t = scalar(expressions.check(e, fileScope), e);
+        if (t.invalid()) return Optional.empty();
+        if (t.isBoolean() || !t.dimension().isDimensionless() || t.expr().type() != ValueType.INT) {
+            diagnostics.error(e.span(), what + " needs whole numbers without unit",
+                    "use integer consts, params or loop variables, e.g. 'mnist[0:n_train]' with 'param n_train = 100'");
+            return Optional.empty();
+        }
+        return Optional.of(t.expr());
+    }
+
+    /** A value of the protocol itself: it cannot read a sample's features, which have one value per element. */
+    private Typed scalar(Typed t, Expression e) {
+        if (t.invalid() || !dev.myelin.compiler.expr.FreeVariables.referencesKind(t.expr(), VarKind.SAMPLE)) return t;
+        diagnostics.error(e.span(), "a sample's features have one value per element, so they cannot be used here",
+                "use them in an assignment to a group, e.g. inp.rates = 'sample.pixels / 8 * Hz', or use sample.label");
+        return Typed.INVALID;
+    }
+
     private Optional<Expr> condition(Expression e, String keyword) {
-        Typed t = expressions.check(e, fileScope);
+        Typed t = scalar(expressions.check(e, fileScope), e);
         if (t.invalid()) return Optional.empty();
         if (!t.isBoolean()) {
             diagnostics.error(e.span(), "'" + keyword + "' needs a condition, but this is a number" + (t.dimension().isDimensionless() ? "" : " in " + t.dimension()),
@@ -178,7 +283,7 @@ final class ProtocolChecker {
                 parts.add(new ProtocolStep.Part(arg.text().get(), null, null));
                 continue;
             }
-            Typed t = expressions.check(arg.value().get(), fileScope);
+            Typed t = scalar(expressions.check(arg.value().get(), fileScope), arg.value().get());
             if (t.invalid()) {
                 ok = false;
                 continue;

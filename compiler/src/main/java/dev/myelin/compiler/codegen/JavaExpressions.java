@@ -96,6 +96,8 @@ final class JavaExpressions {
             case DT -> "dt";
             case LOCAL -> v.name();
             case PROTOCOL -> JavaNames.protocolVariable(v.name());
+            case SAMPLE -> JavaNames.sample(v.name()) + "[" + index + "]";
+            case MONITOR_TOTAL -> "((long) " + JavaNames.recorder(v.name()) + ".count())";
             // The stochastic integrators replace every noise term by a draw.
             case NOISE -> throw new IllegalStateException("noise term " + v.name() + " reached code generation");
         };

@@ -15,6 +15,7 @@ import dev.myelin.compiler.lower.GroupPlan;
 import dev.myelin.compiler.lower.LoweredModel;
 import dev.myelin.compiler.lower.Step;
 import dev.myelin.compiler.model.CheckedModel;
+import dev.myelin.compiler.model.DataSetSpec;
 import dev.myelin.compiler.model.Monitor;
 import dev.myelin.compiler.model.Param;
 import dev.myelin.compiler.model.ProtocolStep;
@@ -54,6 +55,7 @@ public final class JavaGenerator {
     private static final ClassName SPIKE_TRAIN_FILES = ClassName.get("dev.myelin.runtime.input", "SpikeTrainFiles");
     private static final ClassName TIMED_VALUES = ClassName.get("dev.myelin.runtime.input", "TimedValues");
     private static final ClassName BINOMIAL = ClassName.get("dev.myelin.runtime.random", "Binomial");
+    private static final ClassName DATA_SET = ClassName.get("dev.myelin.runtime.data", "DataSet");
     /** Random streams of Poisson inputs, apart from groups, synapses and connects. */
     private static final int POISSON_INPUT_STREAMS = 1 << 21;
 
@@ -111,9 +113,14 @@ public final class JavaGenerator {
         type.addField(long.class, "seed", Modifier.PRIVATE, Modifier.FINAL);
         for (Param p : model.params()) type.addField(double.class, JavaNames.param(p.name()), Modifier.PRIVATE, Modifier.FINAL);
         for (var v : model.variables()) {
+            if (v.perElement()) {
+                type.addField(double[].class, JavaNames.sample(v.name()), Modifier.PRIVATE);
+                continue;
+            }
             Class<?> t = v.type() == ValueType.BOOL ? boolean.class : v.type() == ValueType.INT ? long.class : double.class;
             type.addField(t, JavaNames.protocolVariable(v.name()), Modifier.PRIVATE);
         }
+        for (DataSetSpec ds : model.dataSets()) type.addField(DATA_SET, JavaNames.dataSet(ds.name()), Modifier.PRIVATE, Modifier.FINAL);
         for (GroupPlan g : lowered.groups()) {
             type.addField(int.class, JavaNames.size(g.name()), Modifier.PRIVATE, Modifier.FINAL);
             for (ArrayVar a : g.arrays()) type.addField(arrayType(a.type()), JavaNames.array(g.name(), a.name()), Modifier.PRIVATE, Modifier.FINAL);
@@ -219,6 +226,15 @@ public final class JavaGenerator {
             ctor.addStatement("this.$L = new $T($S, this.$L, $L, $L)", JavaNames.generator(gen.group()), SPIKE_TRAIN, gen.group(), JavaNames.size(gen.group()), spikes, period);
         }
         for (SynapsePlan syn : lowered.synapses()) synapseCode.construct(ctor, syn);
+        for (DataSetSpec ds : model.dataSets()) {
+            List<String> files = ds.files().stream().map(f -> "sim.dataFile(" + JavaExpressions.stringLiteral(f) + ")").toList();
+            String read = switch (ds.format()) {
+                case IDX -> "fromIdx(" + files.get(0) + ", " + files.get(1) + ")";
+                case NPY -> "fromNpy(" + String.join(", ", files) + ")";
+                case CSV -> "fromCsv(" + files.get(0) + ")";
+            };
+            ctor.addStatement("this.$L = $T.$L", JavaNames.dataSet(ds.name()), DATA_SET, read);
+        }
         for (Monitor m : model.monitors()) {
             if (isSynapses(m.group())) continue;
             String n = JavaNames.size(m.group());
@@ -691,6 +707,20 @@ public final class JavaGenerator {
                 p.beginControlFlow("for ($L = (long) ($L); $L < _to$L; $L++)", field, scalar.number(loop.from()), field, k, field);
                 protocolSteps(p, loop.body(), scalar);
                 p.endControlFlow();
+            } else if (step instanceof ProtocolStep.SampleLoop loop) {
+                // The slice is checked (and its bounds evaluated) once, as a Python slice is.
+                String ds = "this." + JavaNames.dataSet(loop.dataSet());
+                String buffer = "this." + JavaNames.sample(loop.variable());
+                String from = loop.from().map(e -> "(int) (" + scalar.number(e) + ")").orElse("0");
+                String to = loop.to().map(e -> "(int) (" + scalar.number(e) + ")").orElse(ds + ".size()");
+                p.addStatement("final $T _slice$L = $L.slice($L, $L)", DATA_SET, k, ds, from, to);
+                p.addStatement("if ($L == null || $L.length != _slice$L.featureCount()) $L = new double[_slice$L.featureCount()]", buffer, buffer, k, buffer, k);
+                p.beginControlFlow("for (int _k$L = 0; _k$L < _slice$L.size(); _k$L++)", k, k, k, k);
+                p.addStatement("_slice$L.features(_k$L, $L)", k, k, buffer);
+                p.addStatement("this.$L = _slice$L.labelled() ? _slice$L.label(_k$L) : -1", JavaNames.protocolVariable(loop.variable() + "$label"), k, k, k);
+                p.addStatement("this.$L = $L + _k$L", JavaNames.protocolVariable(loop.variable() + "$index"), from, k);
+                protocolSteps(p, loop.body(), scalar);
+                p.endControlFlow();
             } else if (step instanceof ProtocolStep.While w) {
                 p.beginControlFlow("while ($L)", scalar.bool(w.condition()));
                 protocolSteps(p, w.body(), scalar);
@@ -728,6 +758,14 @@ public final class JavaGenerator {
         m.addStatement("final long step = sim.step()");
         m.addStatement("final double t = step * dt");
         aliases(m, g);
+        for (Expr.Var v : dev.myelin.compiler.expr.FreeVariables.of(value)) {
+            if (v.kind() != dev.myelin.compiler.expr.VarKind.SAMPLE) continue;
+            // One feature per neuron: the sample's size must be the group's.
+            m.beginControlFlow("if (this.$L.length != this.$L)", JavaNames.sample(v.name()), JavaNames.size(group));
+            m.addStatement("throw new dev.myelin.runtime.ModelError($S + this.$L.length + $S + this.$L + $S)", group + "." + variable + ": the sample has ",
+                    JavaNames.sample(v.name()), " values but group " + group + " has ", JavaNames.size(group), " neurons; they must be equal");
+            m.endControlFlow();
+        }
         if (g.sharedVariables().contains(variable)) {
             m.addStatement("final int i = 0");
             m.addStatement("this.$L = $L", JavaNames.array(group, variable), java.number(value));

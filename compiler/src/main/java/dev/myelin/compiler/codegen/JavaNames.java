@@ -42,6 +42,16 @@ final class JavaNames {
         return "$v$" + name;
     }
 
+    /** The features of a data-set loop's current sample: {@code $s$sample}. */
+    static String sample(String variable) {
+        return "$s$" + variable;
+    }
+
+    /** A data set: {@code $d$mnist}. */
+    static String dataSet(String name) {
+        return "$d$" + name;
+    }
+
     static String param(String name) {
         return "$p$" + name;
     }

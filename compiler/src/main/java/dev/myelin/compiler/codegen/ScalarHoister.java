@@ -55,7 +55,7 @@ final class ScalarHoister {
             return switch (v.kind()) {
                 case PARAM, DT, TIME, SIZE, PROTOCOL -> true;
                 case SHARED -> sharedIsInvariant;
-                case ARRAY, INDEX, LOCAL, PRE, POST, PRE_INDEX, POST_INDEX, NOISE -> false;
+                case ARRAY, INDEX, LOCAL, PRE, POST, PRE_INDEX, POST_INDEX, NOISE, SAMPLE, MONITOR_TOTAL -> false;
             };
         }
         if (e instanceof Expr.Unary u) return isInvariant(u.operand());

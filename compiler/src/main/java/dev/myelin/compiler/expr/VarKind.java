@@ -31,6 +31,10 @@ public enum VarKind {
     LOCAL,
     /** A variable of the experiment protocol ({@code intensity = 2}, a loop variable): a scalar field. */
     PROTOCOL,
+    /** The current sample's features in a loop over a data set ({@code sample.pixels}), indexed by the neuron. */
+    SAMPLE,
+    /** The number of spikes a spike monitor has recorded so far ({@code mon.total}). */
+    MONITOR_TOTAL,
     /**
      * Brian2's white-noise term {@code xi} or {@code xi_*} in a differential equation (in
      * second**-0.5); the stochastic integrators replace it by a normal draw times sqrt(dt).

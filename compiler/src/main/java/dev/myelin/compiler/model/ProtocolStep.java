@@ -19,6 +19,17 @@ public sealed interface ProtocolStep {
         }
     }
 
+    /**
+     * {@code for variable in dataSet[from:to]}: the body for each sample of the slice (the whole data
+     * set when {@code from}/{@code to} are empty), with the sample's features, label and index set.
+     */
+    record SampleLoop(String variable, String dataSet, java.util.Optional<Expr> from, java.util.Optional<Expr> to, List<ProtocolStep> body,
+                      SourceSpan span) implements ProtocolStep {
+        public SampleLoop {
+            body = List.copyOf(body);
+        }
+    }
+
     /** {@code while}: the body while the condition holds (checked before each pass). */
     record While(Expr condition, List<ProtocolStep> body, SourceSpan span) implements ProtocolStep {
         public While {

@@ -58,6 +58,12 @@ final class AstBuilder {
         }
         if (ctx.spikeGenerator() != null) return spikeGenerator(ctx.spikeGenerator());
         if (ctx.timedArray() != null) return timedArray(ctx.timedArray());
+        if (ctx.dataSet() != null) {
+            DataSetContext ds = ctx.dataSet();
+            List<Item.FileName> files = new ArrayList<>();
+            for (var string : ds.STRING()) files.add(new Item.FileName(unquoted(string.getSymbol()), span(string.getSymbol())));
+            return new Item.DataSetDecl(ident(ds.name(0)), ident(ds.name(1)), files, span(ctx));
+        }
         if (ctx.poissonInput() != null) {
             PoissonInputContext pi = ctx.poissonInput();
             java.util.Map<String, Expression> args = new java.util.LinkedHashMap<>();
@@ -88,6 +94,10 @@ final class AstBuilder {
         if (ctx instanceof LetStmtContext let) return new Item.Let(ident(let.name()), expr(let.expr()), span);
         if (ctx instanceof ForStmtContext f) {
             return new Item.For(ident(f.name(0)), ident(f.name(1)), exprs(f.expr()), block(f.block()), span);
+        }
+        if (ctx instanceof ForSamplesStmtContext f) {
+            return new Item.ForSamples(ident(f.name(0)), ident(f.name(1)), Optional.ofNullable(f.from).map(this::expr),
+                    Optional.ofNullable(f.to).map(this::expr), block(f.block()), span);
         }
         if (ctx instanceof WhileStmtContext w) return new Item.While(expr(w.expr()), block(w.block()), span);
         if (ctx instanceof RepeatStmtContext r) return new Item.Repeat(block(r.block()), expr(r.expr()), span);

@@ -941,6 +941,17 @@ class ErrorMessagesTest {
                         |         ^
                       help: give the inner loop's variable another name
                     """),
+            error("data sets: an unknown data set", """
+                    neurons H[3] { equations 'x : 1' }
+                    for sample in digts[0:3] {
+                        run 1 ms
+                    }
+                    """, """
+                    model.myl:2:15: error: unknown data set 'digts'
+                      2 | for sample in digts[0:3] {
+                        |               ^^^^^
+                      help: declare it first, e.g. dataset digts = idx('images-idx3-ubyte.gz', 'labels-idx1-ubyte.gz')
+                    """),
             error("methods: non-linear equation with exact", """
                     neurons G[1] {
                         equations 'dv/dt = -v**2/(10*ms*mV) : volt'
