@@ -126,6 +126,29 @@ class ProtocolTest {
                   help: use them in an assignment to a group, e.g. inp.rates = 'sample.pixels / 8 * Hz', or use sample.label"""), failed.getMessage());
     }
 
+    @Test
+    void normalizeScalesEachTargetsIncomingWeightsToTheTotal() throws Exception {
+        Ran ran = run("""
+                neurons A[3] { equations 'x : 1' }
+                neurons B[2] { equations 'y : 1' }
+                synapses S(A -> B) {
+                    equations 'w : 1'
+                    connect
+                    init w = 'i + 3*j + 1'
+                }
+                normalize S.w per post to 6
+                save post = S.w
+                normalize S.w per pre to 1
+                save pre = S.w
+                """);
+        // Synapses in Brian2's order (i, j): (0,0) (0,1) (1,0) (1,1) (2,0) (2,1); w = 1 4 2 5 3 6.
+        // Per post: column j=0 sums 1+2+3 = 6 (unchanged), j=1 sums 4+5+6 = 15 (times 6/15).
+        assertArrayEquals(new double[] {1, 4 * 0.4, 2, 5 * 0.4, 3, 6 * 0.4},
+                (double[]) ((Simulation.Saved) ran.sim().saved().get("post")).values(), 1e-15);
+        double[] pre = (double[]) ((Simulation.Saved) ran.sim().saved().get("pre")).values();
+        for (int i = 0; i < 3; i++) assertEquals(1.0, pre[2 * i] + pre[2 * i + 1], 1e-15, "row " + i);
+    }
+
     /** Diehl & Cook's re-presentation: stronger input until the output spikes at least 5 times in a presentation. */
     @Test
     void repeatsAPresentationUntilEnoughSpikesCountedByTheMonitor() throws Exception {

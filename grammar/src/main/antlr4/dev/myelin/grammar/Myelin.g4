@@ -140,6 +140,7 @@ protocolStmt
     | REPEAT block UNTIL expr                     # repeatStmt
     | ifStmt                                      # ifStatement
     | PRINT printArg (',' printArg)*              # printStmt
+    | NORMALIZE name '.' name PER name TO expr    # normalizeStmt
     | STORE ({sameLine()}? name)?                 # storeStmt
     | RESTORE ({sameLine()}? name)?               # restoreStmt
     ;
@@ -243,7 +244,7 @@ name
     | METHOD | INIT | SPIKEMONITOR | STATEMONITOR | RATEMONITOR | OF | RECORD | ALL | RUN
     | SYNAPSES | ON_PRE | ON_POST | DELAY | CONNECT | POISSON | RATES | SPIKEGENERATOR | FROM | INDICES | TIMES
     | PERIOD | TIMEDARRAY | SAVE | WHEN | POISSONINPUT | INTO | EVENT | ON_EVENT | RUN_REGULARLY | EVENTMONITOR
-    | WHILE | REPEAT | UNTIL | ELSE | PRINT | STORE | RESTORE | DATASET
+    | WHILE | REPEAT | UNTIL | ELSE | PRINT | STORE | RESTORE | DATASET | NORMALIZE | PER | TO
     ;
 
 // ─────────────────────────────── lexer ────────────────────────────────
@@ -288,6 +289,9 @@ ON_EVENT     : 'on_event' ;
 RUN_REGULARLY : 'run_regularly' ;
 EVENTMONITOR : 'eventmonitor' ;
 DATASET      : 'dataset' ;
+NORMALIZE    : 'normalize' ;
+PER          : 'per' ;
+TO           : 'to' ;
 WHILE        : 'while' ;
 REPEAT       : 'repeat' ;
 UNTIL        : 'until' ;

@@ -155,6 +155,10 @@ public sealed interface Item {
         }
     }
 
+    /** {@code normalize S.w per post to 78}: scales the variable so its sum over each target's (or source's) synapses is the total. */
+    record Normalize(Ident synapses, Ident variable, Ident per, Expression total, SourceSpan span) implements Item {
+    }
+
     /** {@code while cond { ... }} */
     record While(Expression condition, List<Item> body, SourceSpan span) implements Item {
         public While {

@@ -136,7 +136,8 @@ public final class Checker {
                     if (uniqueMonitor(m.name(), monitorNames)) rateMonitor(m).filter(mon -> ownFiles(m.name(), mon)).ifPresent(monitors::add);
             } else if (item instanceof Item.DataSetDecl ds) {
                 protocolChecker.dataSet(ds);
-            } else if (item instanceof Item.Run || item instanceof Item.Assign || item instanceof Item.Save || ProtocolChecker.isControl(item)) {
+            } else if (item instanceof Item.Run || item instanceof Item.Assign || item instanceof Item.Save || item instanceof Item.Normalize
+                    || ProtocolChecker.isControl(item)) {
                 protocolChecker.statement(item, protocol);
             }
         }
@@ -157,6 +158,8 @@ public final class Checker {
         } else if (item instanceof Item.Assign a) {
             Assignable target = assignable(a.group());
             if (target != null) assignment(target, a.variable(), a.value(), a.span()).ifPresent(protocol::add);
+        } else if (item instanceof Item.Normalize n) {
+            normalize(n).ifPresent(protocol::add);
         } else if (item instanceof Item.Save sv) {
             new SaveReader(diagnostics, expressions, fileScope, this::assignable, this::spikeMonitorRange).read(sv).ifPresent(save -> {
                 if (savedNames.putIfAbsent(save.name(), sv.span()) != null) {
@@ -365,6 +368,37 @@ public final class Checker {
     }
 
     /** The group or synapses named, or null (reported). */
+    /** {@code normalize S.w per post to total}: a per-synapse variable of synapses, a total in its unit. */
+    private Optional<ProtocolStep> normalize(Item.Normalize n) {
+        SynapsesChecker.Result syn = synapses.get(n.synapses().text());
+        Typed total = expressions.check(n.total(), fileScope);
+        if (syn == null) {
+            diagnostics.error(n.synapses().span(), "normalize works on synapses, and there are no synapses '" + n.synapses().text() + "'",
+                    Wording.didYouMean(n.synapses().text(), synapses.keySet(), "write e.g. 'normalize S.w per post to 78'"));
+            return Optional.empty();
+        }
+        String per = n.per().text();
+        if (!per.equals("post") && !per.equals("pre")) {
+            diagnostics.error(n.per().span(), "normalize " + n.synapses().text() + "." + n.variable().text() + " per post (each target neuron's incoming synapses) or per pre (each source neuron's outgoing ones)",
+                    "write 'per post' or 'per pre'");
+            return Optional.empty();
+        }
+        Symbol.Value v = syn.variables().get(n.variable().text());
+        if (v == null || !(v.expr() instanceof Expr.Var var) || var.kind() != VarKind.ARRAY || var.type() != ValueType.DOUBLE
+                || (v.kind() != Symbol.Kind.PARAMETER && v.kind() != Symbol.Kind.STATE_VARIABLE)) {
+            diagnostics.error(n.variable().span(), "synapses " + n.synapses().text() + " have no per-synapse variable '" + n.variable().text() + "' to normalize",
+                    "normalize a parameter or state variable of the synapses, e.g. their weight w");
+            return Optional.empty();
+        }
+        if (total.invalid()) return Optional.empty();
+        if (total.isBoolean() || !total.dimension().equals(v.dimension())) {
+            diagnostics.error(n.total().span(), "the total must be in the unit of " + n.synapses().text() + "." + n.variable().text() + " (" + v.dimension()
+                    + "), but this " + (total.isBoolean() ? "is a condition" : Wording.is(total.dimension())), "write e.g. 'to 78' for a dimensionless weight");
+            return Optional.empty();
+        }
+        return Optional.of(new ProtocolStep.Normalize(n.synapses().text(), n.variable().text(), per.equals("post"), total.expr(), n.span()));
+    }
+
     private Assignable assignable(Ident name) {
         GroupChecker.Result g = groups.get(name.text());
         if (g != null) return g.assignable();

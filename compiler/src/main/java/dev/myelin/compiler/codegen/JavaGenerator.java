@@ -721,6 +721,10 @@ public final class JavaGenerator {
                 p.addStatement("this.$L = $L + _k$L", JavaNames.protocolVariable(loop.variable() + "$index"), from, k);
                 protocolSteps(p, loop.body(), scalar);
                 p.endControlFlow();
+            } else if (step instanceof ProtocolStep.Normalize n) {
+                String name = "normalize" + k + "_" + n.synapses() + "_" + n.variable();
+                p.addStatement("$L()", name);
+                normalizeMethod(name, n, scalar);
             } else if (step instanceof ProtocolStep.While w) {
                 p.beginControlFlow("while ($L)", scalar.bool(w.condition()));
                 protocolSteps(p, w.body(), scalar);
@@ -749,6 +753,23 @@ public final class JavaGenerator {
                 p.addStatement(st.restore() ? "sim.restore($S)" : "sim.store($S)", st.name());
             }
         }
+    }
+
+    /** Scales a synaptic variable so that each target's (or source's) synapses sum to the total; a neuron without synapses or with a zero sum is left alone. */
+    private void normalizeMethod(String name, ProtocolStep.Normalize n, JavaExpressions scalar) {
+        var syn = lowered.synapsesNamed(n.synapses()).orElseThrow().synapses();
+        String neurons = JavaNames.size(n.post() ? syn.target().group() : syn.source().group());
+        String index = JavaNames.synapseIndex(n.synapses(), n.post() ? "post" : "pre");
+        String w = JavaNames.array(n.synapses(), n.variable());
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE);
+        m.addStatement("final double total = $L", scalar.number(n.total()));
+        m.addStatement("final int[] owner = this.$L", index);
+        m.addStatement("final double[] w = this.$L", w);
+        m.addStatement("final double[] sums = new double[this.$L]", neurons);
+        m.addStatement("for (int s = 0; s < w.length; s++) sums[owner[s]] += w[s]");
+        m.addStatement("for (int k = 0; k < sums.length; k++) sums[k] = sums[k] == 0 ? 1 : total / sums[k]");
+        m.addStatement("for (int s = 0; s < w.length; s++) w[s] *= sums[owner[s]]");
+        methods.add(m.build());
     }
 
     private void assignMethod(String name, String group, String variable, Expr value) {

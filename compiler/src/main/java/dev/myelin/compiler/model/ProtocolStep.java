@@ -30,6 +30,14 @@ public sealed interface ProtocolStep {
         }
     }
 
+    /**
+     * {@code normalize S.w per post to total}: each target neuron's incoming values (each source
+     * neuron's outgoing ones when {@code post} is false) are scaled to sum to {@code total}, as
+     * Diehl & Cook normalise the input weights before each sample.
+     */
+    record Normalize(String synapses, String variable, boolean post, Expr total, SourceSpan span) implements ProtocolStep {
+    }
+
     /** {@code while}: the body while the condition holds (checked before each pass). */
     record While(Expr condition, List<ProtocolStep> body, SourceSpan span) implements ProtocolStep {
         public While {

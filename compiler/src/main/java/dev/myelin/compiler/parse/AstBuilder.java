@@ -100,6 +100,9 @@ final class AstBuilder {
                     Optional.ofNullable(f.to).map(this::expr), block(f.block()), span);
         }
         if (ctx instanceof WhileStmtContext w) return new Item.While(expr(w.expr()), block(w.block()), span);
+        if (ctx instanceof NormalizeStmtContext n) {
+            return new Item.Normalize(ident(n.name(0)), ident(n.name(1)), ident(n.name(2)), expr(n.expr()), span);
+        }
         if (ctx instanceof RepeatStmtContext r) return new Item.Repeat(block(r.block()), expr(r.expr()), span);
         if (ctx instanceof IfStatementContext i) return ifStatement(i.ifStmt());
         if (ctx instanceof PrintStmtContext p) {
