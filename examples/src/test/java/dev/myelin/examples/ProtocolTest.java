@@ -149,6 +149,40 @@ class ProtocolTest {
         for (int i = 0; i < 3; i++) assertEquals(1.0, pre[2 * i] + pre[2 * i + 1], 1e-15, "row " + i);
     }
 
+    @Test
+    void readoutAssignsClassesAndClassifiesFromSpikeCountsOfTheLastRun() throws Exception {
+        // Label-0 samples drive neuron 0, label-1 samples neuron 1; the last sample is silent.
+        Files.writeString(dir.resolve("samples.csv"), "a,b,label\n2,0,0\n0,2,1\n3,0,0\n0,3,1\n2,0,0\n0,2,1\n0,0,1\n");
+        Ran ran = run("""
+                dataset samples = csv('samples.csv')
+                neurons out[2] {
+                    equations '''
+                        dv/dt = I/ms : 1
+                        I : 1
+                    '''
+                    threshold 'v > 1'
+                    reset 'v = 0'
+                }
+                spikemonitor spikes of out
+                readout classes_of of spikes classes 2
+                for sample in samples[0:4] {
+                    out.I = 'sample.values'
+                    run 10 ms
+                    observe classes_of label sample.label
+                }
+                for sample in samples[4:7] {
+                    out.I = 'sample.values'
+                    run 10 ms
+                    predict classes_of label sample.label
+                }
+                report classes_of
+                """);
+        assertEquals("classes_of: accuracy 0.6667 (2 of 3 samples; classes assigned from 4 samples, 0 of 2 neurons unassigned)\n", ran.printed());
+        dev.myelin.runtime.readout.Readout.Report report = ran.sim().reported();
+        assertArrayEquals(new int[] {0, 1}, report.assignment().toArray());
+        assertEquals(1, report.metrics().silentSamples());
+    }
+
     /** Diehl & Cook's re-presentation: stronger input until the output spikes at least 5 times in a presentation. */
     @Test
     void repeatsAPresentationUntilEnoughSpikesCountedByTheMonitor() throws Exception {

@@ -36,6 +36,7 @@ item
     | spikeGenerator
     | timedArray
     | dataSet
+    | readoutDecl
     | poissonInput
     | monitorDecl
     | protocolStmt
@@ -109,6 +110,9 @@ spikeSource
 /** {@code dataset mnist = idx('images.gz', 'labels.gz')}, {@code npy('x.npy'[, 'y.npy'])} or {@code csv('table.csv')}. */
 dataSet : DATASET name '=' name '(' STRING (',' STRING)? ')' ;
 
+/** {@code readout digits of exc_spikes classes 10}: Diehl & Cook's readout over a spike monitor's neurons. */
+readoutDecl : READOUT name OF name CLASSES expr ;
+
 timedArray : TIMEDARRAY name '=' (STRING ('*' expr)? | expr) DT_KW expr ;
 
 monitorDecl
@@ -141,6 +145,8 @@ protocolStmt
     | ifStmt                                      # ifStatement
     | PRINT printArg (',' printArg)*              # printStmt
     | NORMALIZE name '.' name PER name TO expr    # normalizeStmt
+    | (OBSERVE | PREDICT) name LABEL expr         # observeStmt
+    | REPORT name                                 # reportStmt
     | STORE ({sameLine()}? name)?                 # storeStmt
     | RESTORE ({sameLine()}? name)?               # restoreStmt
     ;
@@ -245,6 +251,7 @@ name
     | SYNAPSES | ON_PRE | ON_POST | DELAY | CONNECT | POISSON | RATES | SPIKEGENERATOR | FROM | INDICES | TIMES
     | PERIOD | TIMEDARRAY | SAVE | WHEN | POISSONINPUT | INTO | EVENT | ON_EVENT | RUN_REGULARLY | EVENTMONITOR
     | WHILE | REPEAT | UNTIL | ELSE | PRINT | STORE | RESTORE | DATASET | NORMALIZE | PER | TO
+    | READOUT | CLASSES | OBSERVE | PREDICT | LABEL | REPORT
     ;
 
 // ─────────────────────────────── lexer ────────────────────────────────
@@ -290,6 +297,12 @@ RUN_REGULARLY : 'run_regularly' ;
 EVENTMONITOR : 'eventmonitor' ;
 DATASET      : 'dataset' ;
 NORMALIZE    : 'normalize' ;
+READOUT      : 'readout' ;
+CLASSES      : 'classes' ;
+OBSERVE      : 'observe' ;
+PREDICT      : 'predict' ;
+LABEL        : 'label' ;
+REPORT       : 'report' ;
 PER          : 'per' ;
 TO           : 'to' ;
 WHILE        : 'while' ;

@@ -46,6 +46,10 @@ public final class Results {
         manifest.put("timings", timings);
         manifest.put("monitors", monitors);
         manifest.put("saved", saved);
+        if (sim.reported() != null) {
+            sim.reported().write(dir);
+            manifest.put("readout", Map.of("name", sim.reported().name(), "files", java.util.List.of("metrics.json", "confusion.npy", "assignments.npy")));
+        }
         Files.writeString(dir.resolve("manifest.json"), Json.write(manifest) + "\n");
         return dir;
     }

@@ -34,6 +34,7 @@ public final class Simulation {
     private final Map<String, Object> saved = new java.util.LinkedHashMap<>();
     /** States kept by the protocol's store statements, by name. */
     private final Map<String, Snapshot> stored = new java.util.HashMap<>();
+    private dev.myelin.runtime.readout.Readout.Report reported;
     /** Where the protocol's print statements write. */
     private java.io.PrintStream out = System.out;
 
@@ -182,6 +183,7 @@ public final class Simulation {
         long started = System.nanoTime();
         try {
             network.beforeRun();
+            for (Recorder r : recorders) r.beginRun();
             while (step < endStep) {
                 if (stopRequested) throw new Stopped(step * dt);
                 long to = Math.min(endStep, step + CHUNK);
@@ -218,6 +220,23 @@ public final class Simulation {
         for (int k = 0; k < s.marks().length; k++) recorders.get(k).truncate(s.marks()[k]);
         step = s.step();
         time = s.time();
+    }
+
+    /** A readout over a spike monitor's neurons (at most one per model). */
+    public dev.myelin.runtime.readout.Readout readout(String name, SpikeRecorder monitor, long classes) {
+        if (classes < 1 || classes > 1 << 20) throw new ModelError("readout " + name + ": the number of classes must be at least 1, not " + classes);
+        return new dev.myelin.runtime.readout.Readout(name, monitor, (int) classes);
+    }
+
+    /** The protocol's report: assigns classes, classifies, prints the accuracy; the results directory gets the metrics. */
+    public void report(dev.myelin.runtime.readout.Readout readout) {
+        reported = readout.report();
+        out.println(reported.summary());
+    }
+
+    /** The last report of the protocol, written with the results; null if none. */
+    public dev.myelin.runtime.readout.Readout.Report reported() {
+        return reported;
     }
 
     /** Sends the protocol's print output to {@code stream} (standard output by default). */

@@ -159,6 +159,21 @@ public sealed interface Item {
     record Normalize(Ident synapses, Ident variable, Ident per, Expression total, SourceSpan span) implements Item {
     }
 
+    /** {@code readout NAME of MONITOR classes N}: responses of a spike monitor's neurons per sample, for Diehl & Cook's readout. */
+    record ReadoutDecl(Ident name, Ident monitor, Expression classes, SourceSpan span) implements Item {
+    }
+
+    /**
+     * {@code observe NAME label L} (a sample to assign neurons' classes from) or {@code predict NAME
+     * label L} (a sample to classify): the monitor's spike counts during the last run.
+     */
+    record Observe(Ident readout, boolean predict, Expression label, SourceSpan span) implements Item {
+    }
+
+    /** {@code report NAME}: assign classes, classify, print the accuracy and write metrics.json and confusion.npy. */
+    record Report(Ident readout, SourceSpan span) implements Item {
+    }
+
     /** {@code while cond { ... }} */
     record While(Expression condition, List<Item> body, SourceSpan span) implements Item {
         public While {

@@ -15,6 +15,7 @@ import dev.myelin.compiler.model.Monitor;
 import dev.myelin.compiler.model.NeuronGroup;
 import dev.myelin.compiler.model.Param;
 import dev.myelin.compiler.model.ProtocolStep;
+import dev.myelin.compiler.model.ReadoutSpec;
 import dev.myelin.compiler.model.SpikeGenerator;
 import dev.myelin.compiler.model.Synapses;
 import dev.myelin.compiler.model.TimedArray;
@@ -65,7 +66,7 @@ public final class Checker {
         } catch (StackOverflowError deep) {
             diagnostics.error(new SourceSpan(file.source(), 1, 1, 1), "the model is nested too deeply to check",
                     "split very long expressions into named subexpressions");
-            return new CheckedModel(file.source(), Expr.num(DEFAULT_DT), -1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+            return new CheckedModel(file.source(), Expr.num(DEFAULT_DT), -1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         }
     }
 
@@ -134,9 +135,12 @@ public final class Checker {
                     if (uniqueMonitor(m.name(), monitorNames)) eventMonitor(m).filter(mon -> ownFiles(m.name(), mon)).ifPresent(monitors::add);
             } else if (item instanceof Item.RateMonitorDecl m) {
                     if (uniqueMonitor(m.name(), monitorNames)) rateMonitor(m).filter(mon -> ownFiles(m.name(), mon)).ifPresent(monitors::add);
+            } else if (item instanceof Item.ReadoutDecl r) {
+                readout(r);
             } else if (item instanceof Item.DataSetDecl ds) {
                 protocolChecker.dataSet(ds);
             } else if (item instanceof Item.Run || item instanceof Item.Assign || item instanceof Item.Save || item instanceof Item.Normalize
+                    || item instanceof Item.Observe || item instanceof Item.Report
                     || ProtocolChecker.isControl(item)) {
                 protocolChecker.statement(item, protocol);
             }
@@ -148,7 +152,7 @@ public final class Checker {
         List<NeuronGroup> checked = groups.values().stream().map(GroupChecker.Result::group).toList();
         List<Synapses> checkedSynapses = synapses.values().stream().map(SynapsesChecker.Result::synapses).toList();
         return new CheckedModel(file.source(), dt, seed, params, checked, checkedSynapses, generators, List.copyOf(tables.values()), poissonInputs, monitors, steps,
-                protocolChecker.variables(), protocolChecker.dataSets());
+                protocolChecker.variables(), protocolChecker.dataSets(), List.copyOf(readouts.values()));
     }
 
     /** A protocol statement that acts on the network: run, an assignment, save (at any depth of the protocol's control flow). */
@@ -160,6 +164,17 @@ public final class Checker {
             if (target != null) assignment(target, a.variable(), a.value(), a.span()).ifPresent(protocol::add);
         } else if (item instanceof Item.Normalize n) {
             normalize(n).ifPresent(protocol::add);
+        } else if (item instanceof Item.Observe o) {
+            Typed label = expressions.check(o.label(), fileScope);
+            if (knownReadout(o.readout()) && !label.invalid()) {
+                if (label.isBoolean() || !label.dimension().isDimensionless() || label.expr().type() != ValueType.INT) {
+                    diagnostics.error(o.label().span(), "a label is a whole number without unit", "write e.g. 'label sample.label'");
+                } else {
+                    protocol.add(new ProtocolStep.Observe(o.readout().text(), o.predict(), label.expr(), o.span()));
+                }
+            }
+        } else if (item instanceof Item.Report r) {
+            if (knownReadout(r.readout())) protocol.add(new ProtocolStep.Report(r.readout().text(), r.span()));
         } else if (item instanceof Item.Save sv) {
             new SaveReader(diagnostics, expressions, fileScope, this::assignable, this::spikeMonitorRange).read(sv).ifPresent(save -> {
                 if (savedNames.putIfAbsent(save.name(), sv.span()) != null) {
@@ -368,6 +383,38 @@ public final class Checker {
     }
 
     /** The group or synapses named, or null (reported). */
+    private final Map<String, ReadoutSpec> readouts = new LinkedHashMap<>();
+
+    /** {@code readout NAME of MON classes N}: one per model, over a spike monitor declared before it. */
+    private void readout(Item.ReadoutDecl r) {
+        Typed classes = expressions.check(r.classes(), fileScope);
+        Monitor.Spikes mon = spikeMonitors.get(r.monitor().text());
+        if (mon == null || !mon.event().equals("spike")) {
+            diagnostics.error(r.monitor().span(), "a readout reads the spikes of a spikemonitor, and there is no spikemonitor '" + r.monitor().text() + "' before this line",
+                    Wording.didYouMean(r.monitor().text(), spikeMonitors.keySet(), "declare one first, e.g. spikemonitor " + r.monitor().text() + " of exc"));
+            return;
+        }
+        if (!readouts.isEmpty()) {
+            diagnostics.error(r.name().span(), "a model has one readout, and readout " + readouts.keySet().iterator().next() + " is declared already",
+                    "observe and predict all samples with that one");
+            return;
+        }
+        if (classes.invalid()) return;
+        if (classes.isBoolean() || !classes.dimension().isDimensionless() || classes.expr().type() != ValueType.INT) {
+            diagnostics.error(r.classes().span(), "the number of classes is a whole number without unit", "write e.g. 'classes 10'");
+            return;
+        }
+        if (!declare(r.name(), "a readout")) return;
+        readouts.put(r.name().text(), new ReadoutSpec(r.name().text(), mon.name(), classes.expr()));
+    }
+
+    private boolean knownReadout(Ident name) {
+        if (readouts.containsKey(name.text())) return true;
+        diagnostics.error(name.span(), "unknown readout '" + name.text() + "'",
+                Wording.didYouMean(name.text(), readouts.keySet(), "declare it first, e.g. readout " + name.text() + " of spikes classes 10"));
+        return false;
+    }
+
     /** {@code normalize S.w per post to total}: a per-synapse variable of synapses, a total in its unit. */
     private Optional<ProtocolStep> normalize(Item.Normalize n) {
         SynapsesChecker.Result syn = synapses.get(n.synapses().text());

@@ -56,6 +56,7 @@ public final class JavaGenerator {
     private static final ClassName TIMED_VALUES = ClassName.get("dev.myelin.runtime.input", "TimedValues");
     private static final ClassName BINOMIAL = ClassName.get("dev.myelin.runtime.random", "Binomial");
     private static final ClassName DATA_SET = ClassName.get("dev.myelin.runtime.data", "DataSet");
+    private static final ClassName READOUT = ClassName.get("dev.myelin.runtime.readout", "Readout");
     /** Random streams of Poisson inputs, apart from groups, synapses and connects. */
     private static final int POISSON_INPUT_STREAMS = 1 << 21;
 
@@ -121,6 +122,7 @@ public final class JavaGenerator {
             type.addField(t, JavaNames.protocolVariable(v.name()), Modifier.PRIVATE);
         }
         for (DataSetSpec ds : model.dataSets()) type.addField(DATA_SET, JavaNames.dataSet(ds.name()), Modifier.PRIVATE, Modifier.FINAL);
+        for (var r : model.readouts()) type.addField(READOUT, JavaNames.readout(r.name()), Modifier.PRIVATE, Modifier.FINAL);
         for (GroupPlan g : lowered.groups()) {
             type.addField(int.class, JavaNames.size(g.name()), Modifier.PRIVATE, Modifier.FINAL);
             for (ArrayVar a : g.arrays()) type.addField(arrayType(a.type()), JavaNames.array(g.name(), a.name()), Modifier.PRIVATE, Modifier.FINAL);
@@ -263,6 +265,10 @@ public final class JavaGenerator {
                     ctor.addStatement("this.$L = everySteps($L, $S)", regularEvery(g, r), java.number(r.dt().get()), "run_regularly of group " + g.name());
                 }
             }
+        }
+        for (var r : model.readouts()) {
+            ctor.addStatement("this.$L = sim.readout($S, this.$L, (long) ($L))", JavaNames.readout(r.name()), r.name(), JavaNames.recorder(r.monitor()),
+                    java.number(r.classes()));
         }
         ctor.addStatement("sim.attach(this)");
         methods.add(ctor.build());
@@ -721,6 +727,10 @@ public final class JavaGenerator {
                 p.addStatement("this.$L = $L + _k$L", JavaNames.protocolVariable(loop.variable() + "$index"), from, k);
                 protocolSteps(p, loop.body(), scalar);
                 p.endControlFlow();
+            } else if (step instanceof ProtocolStep.Observe o) {
+                p.addStatement("this.$L.$L((long) ($L))", JavaNames.readout(o.readout()), o.predict() ? "predict" : "observe", scalar.number(o.label()));
+            } else if (step instanceof ProtocolStep.Report r) {
+                p.addStatement("sim.report(this.$L)", JavaNames.readout(r.readout()));
             } else if (step instanceof ProtocolStep.Normalize n) {
                 String name = "normalize" + k + "_" + n.synapses() + "_" + n.variable();
                 p.addStatement("$L()", name);

@@ -47,6 +47,11 @@ final class JavaNames {
         return "$s$" + variable;
     }
 
+    /** A readout: {@code $r$digits}. */
+    static String readout(String name) {
+        return "$r$" + name;
+    }
+
     /** A data set: {@code $d$mnist}. */
     static String dataSet(String name) {
         return "$d$" + name;

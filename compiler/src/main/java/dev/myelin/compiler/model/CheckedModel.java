@@ -10,7 +10,7 @@ import java.util.Optional;
 public record CheckedModel(SourceFile source, Expr dt, long seed, List<Param> params, List<NeuronGroup> groups,
                            List<Synapses> synapses, List<SpikeGenerator> generators, List<TimedArray> timedArrays,
                            List<PoissonInput> poissonInputs, List<Monitor> monitors, List<ProtocolStep> protocol,
-                           List<ProtocolVariable> variables, List<DataSetSpec> dataSets) {
+                           List<ProtocolVariable> variables, List<DataSetSpec> dataSets, List<ReadoutSpec> readouts) {
 
     public CheckedModel {
         params = List.copyOf(params);
@@ -23,6 +23,7 @@ public record CheckedModel(SourceFile source, Expr dt, long seed, List<Param> pa
         protocol = List.copyOf(protocol);
         variables = List.copyOf(variables);
         dataSets = List.copyOf(dataSets);
+        readouts = List.copyOf(readouts);
     }
 
     public Optional<Synapses> synapsesNamed(String name) {

@@ -38,6 +38,14 @@ public sealed interface ProtocolStep {
     record Normalize(String synapses, String variable, boolean post, Expr total, SourceSpan span) implements ProtocolStep {
     }
 
+    /** {@code observe}/{@code predict}: the readout's monitor's spike counts during the last run, as one sample with this label. */
+    record Observe(String readout, boolean predict, Expr label, SourceSpan span) implements ProtocolStep {
+    }
+
+    /** {@code report}: the readout's label assignment, predictions and metrics. */
+    record Report(String readout, SourceSpan span) implements ProtocolStep {
+    }
+
     /** {@code while}: the body while the condition holds (checked before each pass). */
     record While(Expr condition, List<ProtocolStep> body, SourceSpan span) implements ProtocolStep {
         public While {

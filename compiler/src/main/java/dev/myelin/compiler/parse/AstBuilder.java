@@ -58,6 +58,10 @@ final class AstBuilder {
         }
         if (ctx.spikeGenerator() != null) return spikeGenerator(ctx.spikeGenerator());
         if (ctx.timedArray() != null) return timedArray(ctx.timedArray());
+        if (ctx.readoutDecl() != null) {
+            ReadoutDeclContext r = ctx.readoutDecl();
+            return new Item.ReadoutDecl(ident(r.name(0)), ident(r.name(1)), expr(r.expr()), span(ctx));
+        }
         if (ctx.dataSet() != null) {
             DataSetContext ds = ctx.dataSet();
             List<Item.FileName> files = new ArrayList<>();
@@ -100,6 +104,8 @@ final class AstBuilder {
                     Optional.ofNullable(f.to).map(this::expr), block(f.block()), span);
         }
         if (ctx instanceof WhileStmtContext w) return new Item.While(expr(w.expr()), block(w.block()), span);
+        if (ctx instanceof ObserveStmtContext o) return new Item.Observe(ident(o.name()), o.PREDICT() != null, expr(o.expr()), span);
+        if (ctx instanceof ReportStmtContext r) return new Item.Report(ident(r.name()), span);
         if (ctx instanceof NormalizeStmtContext n) {
             return new Item.Normalize(ident(n.name(0)), ident(n.name(1)), ident(n.name(2)), expr(n.expr()), span);
         }

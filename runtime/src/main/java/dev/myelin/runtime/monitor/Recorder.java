@@ -9,6 +9,10 @@ public interface Recorder {
 
     String name();
 
+    /** Called when a run starts. */
+    default void beginRun() {
+    }
+
     /** How much has been recorded so far: a mark for {@link #truncate}. */
     int mark();
 

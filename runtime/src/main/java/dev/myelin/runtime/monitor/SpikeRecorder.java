@@ -19,6 +19,8 @@ public final class SpikeRecorder implements Recorder {
     private int[] indices = new int[1024];
     private long[] steps = new long[1024];
     private int count;
+    /** Where the current (or last) run's spikes begin. */
+    private int runStart;
 
     public SpikeRecorder(String name, int start, int stop) {
         this.name = name;
@@ -66,6 +68,24 @@ public final class SpikeRecorder implements Recorder {
     @Override
     public void truncate(int mark) {
         count = Math.min(count, mark);
+        runStart = Math.min(runStart, count);
+    }
+
+    @Override
+    public void beginRun() {
+        runStart = count;
+    }
+
+    /** Spikes per recorded neuron during the last run (or the current one). */
+    public long[] countsInLastRun() {
+        long[] out = new long[stop - start];
+        for (int k = runStart; k < count; k++) out[indices[k]]++;
+        return out;
+    }
+
+    /** The number of neurons recorded. */
+    public int neurons() {
+        return stop - start;
     }
 
     public int[] indices() {
