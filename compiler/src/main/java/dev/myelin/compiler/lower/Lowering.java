@@ -187,11 +187,15 @@ public final class Lowering {
         return out;
     }
 
-    /** Brian2's {@code timestep(x, dt) = int64((x + 1e-3*dt)/dt)}. */
+    /**
+     * Brian2's {@code timestep(x, dt) = int64((x + 1e-3*dt)/dt)}, with the division done as a
+     * multiplication by {@code 1/dt} (hoisted out of the neuron loop): the 1e-3*dt margin keeps
+     * the ulp this may cost far from an integer boundary, and it runs for every neuron and step.
+     */
     private static Expr timestep(Expr seconds) {
         Expr dt = new Expr.Var("dt", VarKind.DT, ValueType.DOUBLE, "");
         Expr shifted = Expr.add(seconds, Expr.mul(Expr.num(1e-3), dt));
-        return Expr.Call.of(Function.INT, Expr.div(shifted, dt));
+        return Expr.Call.of(Function.INT, Expr.mul(shifted, Expr.div(Expr.num(1), dt)));
     }
 
 }
