@@ -57,6 +57,10 @@ public final class JavaGenerator {
     private static final ClassName BINOMIAL = ClassName.get("dev.myelin.runtime.random", "Binomial");
     private static final ClassName DATA_SET = ClassName.get("dev.myelin.runtime.data", "DataSet");
     private static final ClassName READOUT = ClassName.get("dev.myelin.runtime.readout", "Readout");
+    private static final ClassName BERNOULLI_GAPS = ClassName.get("dev.myelin.runtime.random", "BernoulliGaps");
+    private static final ClassName COUNTER_RNG = ClassName.get("dev.myelin.runtime.random", "CounterRng");
+    /** Call sites of the gap draws of constant-chance groups: after a spike, and at the start of a run. */
+    private static final int GAP_SITE = 1 << 25, RUN_START_GAP_SITE = GAP_SITE + 1;
     /** Random streams of Poisson inputs, apart from groups, synapses and connects. */
     private static final int POISSON_INPUT_STREAMS = 1 << 21;
 
@@ -129,6 +133,10 @@ public final class JavaGenerator {
             for (String s : g.sharedVariables()) type.addField(double.class, JavaNames.array(g.name(), s), Modifier.PRIVATE);
             type.addField(int[].class, JavaNames.spikes(g.name()), Modifier.PRIVATE, Modifier.FINAL);
             type.addField(int.class, JavaNames.spikeCount(g.name()), Modifier.PRIVATE);
+            if (g.constantChance().isPresent()) {
+                type.addField(long[].class, JavaNames.nextSpike(g.name()), Modifier.PRIVATE, Modifier.FINAL);
+                type.addField(double[].class, JavaNames.logStay(g.name()), Modifier.PRIVATE, Modifier.FINAL);
+            }
             for (EventPlan e : g.events()) {
                 type.addField(int[].class, JavaNames.events(g.name(), e.name()), Modifier.PRIVATE, Modifier.FINAL);
                 type.addField(int.class, JavaNames.eventCount(g.name(), e.name()), Modifier.PRIVATE);
@@ -201,6 +209,10 @@ public final class JavaGenerator {
                 }
             }
             ctor.addStatement("this.$L = new int[$L]", JavaNames.spikes(g.name()), n);
+            if (g.constantChance().isPresent()) {
+                ctor.addStatement("this.$L = new long[$L]", JavaNames.nextSpike(g.name()), n);
+                ctor.addStatement("this.$L = new double[$L]", JavaNames.logStay(g.name()), n);
+            }
             for (EventPlan e : g.events()) ctor.addStatement("this.$L = new int[$L]", JavaNames.events(g.name(), e.name()), n);
         }
         for (TimedArray table : model.timedArrays()) {
@@ -435,15 +447,19 @@ public final class JavaGenerator {
         methods.add(m.build());
     }
 
-    /** Before each run: spike generators and delays are converted to steps of the current dt. */
+    /** Before each run: spike generators and delays are converted to steps of the current dt; constant-chance groups draw their first spikes. */
     private void beforeRun() {
-        if (model.generators().isEmpty() && lowered.synapses().isEmpty() && model.poissonInputs().isEmpty()) return;
+        boolean chances = lowered.groups().stream().anyMatch(g -> g.constantChance().isPresent());
+        if (model.generators().isEmpty() && lowered.synapses().isEmpty() && model.poissonInputs().isEmpty() && !chances) return;
         MethodSpec.Builder m = MethodSpec.methodBuilder("beforeRun").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
         JavaExpressions scalar = new JavaExpressions(0);
         for (PoissonInput pi : model.poissonInputs()) {
             m.addStatement("this.$L = new $T((long) ($L), $L * dt)", JavaNames.poissonInput(pi.name()), BINOMIAL, scalar.number(pi.n()), scalar.number(pi.rate()));
         }
         for (SpikeGenerator gen : model.generators()) m.addStatement("this.$L.prepare(dt, sim.step())", JavaNames.generator(gen.group()));
+        for (GroupPlan g : lowered.groups()) {
+            if (g.constantChance().isPresent()) m.addStatement("prepareChance_$L()", g.name());
+        }
         for (SynapsePlan syn : lowered.synapses()) synapseCode.beforeRun(m, syn);
         methods.add(m.build());
         methods.add(MethodSpec.methodBuilder("delaySteps").addModifiers(Modifier.PRIVATE).returns(int.class)
@@ -505,7 +521,9 @@ public final class JavaGenerator {
             m.endControlFlow();
             methods.add(m.build());
         }
-        if (g.threshold().isPresent()) {
+        if (g.constantChance().isPresent()) {
+            constantChanceMethods(g, java);
+        } else if (g.threshold().isPresent()) {
             MethodSpec.Builder m = slotMethod("threshold_" + g.name());
             aliases(m, g);
             ScalarHoister hoister = new ScalarHoister("_s", true);
@@ -535,6 +553,43 @@ public final class JavaGenerator {
         if (g.threshold().isPresent() && !g.reset().isEmpty()) {
             methods.add(perEvent("reset_" + g.name(), g, java, g.reset(), "spike"));
         }
+    }
+
+    /**
+     * A threshold {@code rand() < p} with p fixed during a run: before each run, each neuron's
+     * log(1 - p) and first spike step; in the thresholds slot, the neurons whose step it is spike
+     * and draw their next one (see BernoulliGaps).
+     */
+    private void constantChanceMethods(GroupPlan g, JavaExpressions java) {
+        String next = JavaNames.nextSpike(g.name()), stay = JavaNames.logStay(g.name());
+        MethodSpec.Builder prepare = MethodSpec.methodBuilder("prepareChance_" + g.name()).addModifiers(Modifier.PRIVATE);
+        prepare.addStatement("final long step = sim.step()");
+        prepare.addStatement("final double t = step * dt");
+        aliases(prepare, g);
+        ScalarHoister hoister = new ScalarHoister("_s", true);
+        Expr chance = hoister.rewrite(g.constantChance().get());
+        declareHoisted(prepare, hoister, java);
+        prepare.beginControlFlow("for (int i = 0; i < $L; i++)", JavaNames.size(g.name()));
+        prepare.addStatement("this.$L[i] = $T.logStay($L)", stay, BERNOULLI_GAPS, java.number(chance));
+        prepare.addStatement("this.$L[i] = $T.next(step, this.$L[i], $T.uniform(seed, $L, i, step, $L))",
+                next, BERNOULLI_GAPS, stay, COUNTER_RNG, g.stream(), RUN_START_GAP_SITE);
+        prepare.endControlFlow();
+        methods.add(prepare.build());
+
+        MethodSpec.Builder m = slotMethod("threshold_" + g.name());
+        m.addStatement("final int n = this.$L", JavaNames.size(g.name()));
+        m.addStatement("final long[] next = this.$L", next);
+        m.addStatement("final double[] stay = this.$L", stay);
+        m.addStatement("final int[] spikes = this.$L", JavaNames.spikes(g.name()));
+        m.addStatement("int count = 0");
+        m.beginControlFlow("for (int i = 0; i < n; i++)");
+        m.beginControlFlow("if (next[i] == step)");
+        m.addStatement("spikes[count++] = i");
+        m.addStatement("next[i] = $T.next(step + 1, stay[i], $T.uniform(seed, $L, i, step, $L))", BERNOULLI_GAPS, COUNTER_RNG, g.stream(), GAP_SITE);
+        m.endControlFlow();
+        m.endControlFlow();
+        m.addStatement("this.$L = count", JavaNames.spikeCount(g.name()));
+        methods.add(m.build());
     }
 
     /** A custom event: its condition over all neurons (thresholds slot), and the code run for each neuron that had it. */

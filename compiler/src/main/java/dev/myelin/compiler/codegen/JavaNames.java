@@ -24,6 +24,15 @@ final class JavaNames {
         return group + "$$spikes";
     }
 
+    /** A group with a constant chance per step: each neuron's next spike step, and log(1 - chance). */
+    static String nextSpike(String group) {
+        return group + "$$next";
+    }
+
+    static String logStay(String group) {
+        return group + "$$logStay";
+    }
+
     static String spikeCount(String group) {
         return group + "$$nspikes";
     }

@@ -11,11 +11,12 @@ import java.util.Optional;
  * Everything codegen needs for one neuron group, in schedule order:
  * before_start (constant-over-dt subexpressions), groups (refractoriness, then the state update),
  * thresholds (and custom events), resets, the code run on custom events; run_regularly code in
- * its slot. {@code stream} keys the group's random numbers.
+ * its slot. {@code stream} keys the group's random numbers. {@code constantChance} is p when the
+ * threshold is {@code rand() < p} with p fixed during a run (see {@link ConstantChance}).
  */
 public record GroupPlan(NeuronGroup group, int stream, List<ArrayVar> arrays, List<String> sharedVariables,
                         List<Step> beforeStart, Optional<Expr> notRefractory, StateUpdatePlan update,
-                        Optional<Expr> threshold, List<Step> reset, List<EventPlan> events, List<RegularPlan> regular,
+                        Optional<Expr> threshold, Optional<Expr> constantChance, List<Step> reset, List<EventPlan> events, List<RegularPlan> regular,
                         Map<String, Expr> recordable) {
 
     public GroupPlan {

@@ -18,6 +18,7 @@ import dev.myelin.compiler.model.DiffEquation;
 import dev.myelin.compiler.model.Pathway;
 import dev.myelin.compiler.model.Synapses;
 import dev.myelin.compiler.model.SynapticWrite;
+import dev.myelin.compiler.model.SummedVariable;
 import dev.myelin.compiler.expr.Substitution;
 import dev.myelin.compiler.lower.integrate.IntegrationMethod;
 import dev.myelin.compiler.lower.integrate.OdeSystem;
@@ -25,6 +26,8 @@ import dev.myelin.compiler.lower.integrate.StateUpdate;
 import dev.myelin.compiler.lower.integrate.UnsupportedEquationsException;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +60,24 @@ public final class Lowering {
     public static LoweredModel lower(CheckedModel model, Diagnostics diagnostics) {
         Lowering lowering = new Lowering(diagnostics);
         List<GroupPlan> plans = new ArrayList<>();
-        for (int k = 0; k < model.groups().size(); k++) plans.add(lowering.group(model.groups().get(k), k + 1));
+        Set<String> written = writtenBySynapses(model);
+        for (int k = 0; k < model.groups().size(); k++) plans.add(lowering.group(model.groups().get(k), k + 1, written));
         List<SynapsePlan> synapses = new ArrayList<>();
         int first = model.groups().size() + 1;
         for (int k = 0; k < model.synapses().size(); k++) synapses.add(lowering.synapses(model.synapses().get(k), first + k));
         return new LoweredModel(model, plans, synapses);
+    }
+
+    /** "group.variable" for every group variable that synapse code or a summed variable writes during runs. */
+    private static Set<String> writtenBySynapses(CheckedModel model) {
+        Set<String> written = new HashSet<>();
+        for (Synapses s : model.synapses()) {
+            for (Pathway p : s.pathways()) {
+                for (SynapticWrite w : p.code()) written.add(w.target().owner() + "." + w.target().name());
+            }
+            for (SummedVariable sv : s.summed()) written.add(sv.target().owner() + "." + sv.target().name());
+        }
+        return written;
     }
 
     private SynapsePlan synapses(Synapses s, int stream) {
@@ -129,7 +145,7 @@ public final class Lowering {
         return Substitution.mapVariables(e, v -> v.kind() == VarKind.LOCAL ? new Expr.Var("_ed_" + v.name(), VarKind.LOCAL, v.type(), "") : v);
     }
 
-    private GroupPlan group(NeuronGroup g, int stream) {
+    private GroupPlan group(NeuronGroup g, int stream, Set<String> writtenBySynapses) {
         String name = g.name();
         List<ArrayVar> arrays = new ArrayList<>();
         List<String> shared = new ArrayList<>();
@@ -178,7 +194,8 @@ public final class Lowering {
             RegularCode r = g.regular().get(k);
             regular.add(new RegularPlan(k, writes(r.code()), r.dt(), r.when()));
         }
-        return new GroupPlan(g, stream, arrays, shared, beforeStart, nrUpdate, update, threshold, reset, events, regular, recordable);
+        Optional<Expr> constantChance = ConstantChance.of(g, writtenBySynapses);
+        return new GroupPlan(g, stream, arrays, shared, beforeStart, nrUpdate, update, threshold, constantChance, reset, events, regular, recordable);
     }
 
     private static List<Step> writes(List<Assignment> code) {
