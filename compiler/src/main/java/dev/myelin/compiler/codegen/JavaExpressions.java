@@ -168,6 +168,7 @@ final class JavaExpressions {
             case RAND -> RNG + ".uniform(seed, " + stream + ", " + index + ", step, " + c.site() + ")";
             case RANDN -> RNG + ".normal(seed, " + stream + ", " + index + ", step, " + c.site() + ")";
             case TABLE -> JavaNames.table(c.site()) + ".at(" + a + (c.args().size() > 1 ? ", " + number(c.args().get(1)) : "") + ")";
+            case DECAY -> "this." + JavaNames.decay(c.site()) + ".of(" + a + ", " + number(c.args().get(1)) + ")";
         };
     }
 }

@@ -57,6 +57,7 @@ public final class JavaGenerator {
     private static final ClassName BINOMIAL = ClassName.get("dev.myelin.runtime.random", "Binomial");
     private static final ClassName DATA_SET = ClassName.get("dev.myelin.runtime.data", "DataSet");
     private static final ClassName READOUT = ClassName.get("dev.myelin.runtime.readout", "Readout");
+    private static final ClassName STEP_DECAY = ClassName.get("dev.myelin.runtime.synapse", "StepDecay");
     private static final ClassName BERNOULLI_GAPS = ClassName.get("dev.myelin.runtime.random", "BernoulliGaps");
     private static final ClassName COUNTER_RNG = ClassName.get("dev.myelin.runtime.random", "CounterRng");
     /** Call sites of the gap draws of constant-chance groups: after a spike, and at the start of a run. */
@@ -148,6 +149,7 @@ public final class JavaGenerator {
         for (SynapsePlan syn : lowered.synapses()) synapseCode.fields(type, syn);
         for (SpikeGenerator gen : model.generators()) type.addField(SPIKE_TRAIN, JavaNames.generator(gen.group()), Modifier.PRIVATE, Modifier.FINAL);
         for (TimedArray table : model.timedArrays()) type.addField(TIMED_VALUES, JavaNames.table(table.index()), Modifier.PRIVATE, Modifier.FINAL);
+        for (int k = 0; k < lowered.decayTables(); k++) type.addField(STEP_DECAY, JavaNames.decay(k), Modifier.PRIVATE, Modifier.FINAL);
         for (PoissonInput pi : model.poissonInputs()) type.addField(BINOMIAL, JavaNames.poissonInput(pi.name()), Modifier.PRIVATE);
         for (Monitor m : model.monitors()) {
             ClassName rec = m instanceof Monitor.Spikes ? SPIKE_REC : m instanceof Monitor.State ? STATE_REC : RATE_REC;
@@ -215,6 +217,7 @@ public final class JavaGenerator {
             }
             for (EventPlan e : g.events()) ctor.addStatement("this.$L = new int[$L]", JavaNames.events(g.name(), e.name()), n);
         }
+        for (int k = 0; k < lowered.decayTables(); k++) ctor.addStatement("this.$L = new $T(dt)", JavaNames.decay(k), STEP_DECAY);
         for (TimedArray table : model.timedArrays()) {
             String field = JavaNames.table(table.index());
             if (table.values().isPresent()) {

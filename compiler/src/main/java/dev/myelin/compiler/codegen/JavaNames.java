@@ -33,6 +33,11 @@ final class JavaNames {
         return group + "$$logStay";
     }
 
+    /** The table of one event-driven decay rate (Function.DECAY's site). */
+    static String decay(int site) {
+        return "$decay$" + site;
+    }
+
     static String spikeCount(String group) {
         return group + "$$nspikes";
     }

@@ -14,7 +14,13 @@ public enum Function {
      * A TimedArray lookup {@code stim(t)} or {@code stim(t, i)}; the call's {@code site} numbers the
      * table (the model's timed arrays in declaration order). Not callable by name.
      */
-    TABLE("", -1);
+    TABLE("", -1),
+    /**
+     * {@code exp(-rate * elapsed)} in an event-driven update, elapsed being {@code t - lastupdate}:
+     * arguments (rate, elapsed), rate fixed during a run. Codegen reads it from a table by whole
+     * steps; the {@code site} numbers the table. Not callable by name.
+     */
+    DECAY("", -1);
 
     public final String brianName;
     public final int arity;
@@ -28,7 +34,7 @@ public enum Function {
     public boolean isRandom() { return this == RAND || this == RANDN; }
 
     public static Optional<Function> byName(String name) {
-        for (Function f : values()) if (f != TABLE && f.brianName.equals(name)) return Optional.of(f);
+        for (Function f : values()) if (f != TABLE && f != DECAY && f.brianName.equals(name)) return Optional.of(f);
         return Optional.empty();
     }
 }

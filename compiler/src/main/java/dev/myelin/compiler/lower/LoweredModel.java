@@ -4,8 +4,11 @@ import dev.myelin.compiler.model.CheckedModel;
 
 import java.util.List;
 
-/** The lowered model: per-group plans plus the checked model's params, monitors and protocol. */
-public record LoweredModel(CheckedModel model, List<GroupPlan> groups, List<SynapsePlan> synapses) {
+/**
+ * The lowered model: per-group plans plus the checked model's params, monitors and protocol.
+ * {@code decayTables} is the number of event-driven decay tables (Function.DECAY sites).
+ */
+public record LoweredModel(CheckedModel model, List<GroupPlan> groups, List<SynapsePlan> synapses, int decayTables) {
 
     public LoweredModel {
         groups = List.copyOf(groups);

@@ -51,6 +51,7 @@ public final class Lowering {
 
     private final Diagnostics diagnostics;
     private final StateUpdater updater;
+    private final StepDecays decays = new StepDecays();
 
     private Lowering(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -65,7 +66,7 @@ public final class Lowering {
         List<SynapsePlan> synapses = new ArrayList<>();
         int first = model.groups().size() + 1;
         for (int k = 0; k < model.synapses().size(); k++) synapses.add(lowering.synapses(model.synapses().get(k), first + k));
-        return new LoweredModel(model, plans, synapses);
+        return new LoweredModel(model, plans, synapses, lowering.decays.count());
     }
 
     /** "group.variable" for every group variable that synapse code or a summed variable writes during runs. */
@@ -105,7 +106,7 @@ public final class Lowering {
             if (s.hasEventDriven()) {
                 code.add(SynapticStep.write(new Expr.Var("lastupdate", VarKind.ARRAY, ValueType.DOUBLE, name), new Expr.Var("t", VarKind.TIME, ValueType.DOUBLE, "")));
             }
-            pathways.add(new PathwayPlan(p.name(), p.post(), p.event(), code, p.delay()));
+            pathways.add(new PathwayPlan(p.name(), p.post(), p.event(), DeadSynapticCode.remove(code), p.delay()));
         }
         return new SynapsePlan(s, stream, arrays, shared, update, s.summed(), pathways, recordable);
     }
@@ -134,10 +135,12 @@ public final class Lowering {
         Substitution sinceLast = Substitution.of(new Expr.Var("dt", VarKind.DT, ValueType.DOUBLE, ""), elapsed);
         List<SynapticStep> out = new ArrayList<>();
         for (dev.myelin.compiler.lower.integrate.Assignment a : update.steps()) {
-            out.add(SynapticStep.local("_ed_" + a.localName(), sinceLast.apply(renameLocals(a.value()))));
+            out.add(SynapticStep.local("_ed_" + a.localName(), sinceLast.apply(decays.rewrite(renameLocals(a.value()), elapsed))));
         }
-        for (StateUpdate.Write w : update.writes()) out.add(SynapticStep.write(w.state(), sinceLast.apply(renameLocals(w.value()))));
-        return out;
+        for (StateUpdate.Write w : update.writes()) {
+            out.add(SynapticStep.write(w.state(), sinceLast.apply(decays.rewrite(renameLocals(w.value()), elapsed))));
+        }
+        return StepDecays.share(out);
     }
 
     /** Event-driven locals get a prefix of their own, so they cannot clash with other locals of the pathway. */
