@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -182,6 +183,10 @@ class ProtocolTest {
         dev.myelin.runtime.readout.Readout.Report report = ran.sim().reported();
         assertArrayEquals(new int[] {0, 1}, report.assignment().toArray());
         assertEquals(1, report.metrics().silentSamples());
+        // Each loop over samples is timed for the results, with its role from what it does.
+        var loops = ran.sim().sampleLoops();
+        assertEquals(List.of("samples[0:4] OBSERVE 4", "samples[4:7] TEST 3"),
+                loops.stream().map(t -> t.label() + " " + t.role() + " " + t.samples()).toList());
     }
 
     /** Diehl & Cook's re-presentation: stronger input until the output spikes at least 5 times in a presentation. */

@@ -2,11 +2,14 @@ package dev.myelin.runtime;
 
 import dev.myelin.runtime.io.Json;
 import dev.myelin.runtime.monitor.Recorder;
+import dev.myelin.runtime.protocol.SampleLoop;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,12 +49,39 @@ public final class Results {
         manifest.put("timings", timings);
         manifest.put("monitors", monitors);
         manifest.put("saved", saved);
+        List<Map<String, Object>> loops = new ArrayList<>();
+        for (SampleLoop.Timing t : sim.sampleLoops()) {
+            Map<String, Object> loop = new LinkedHashMap<>();
+            loop.put("loop", t.label());
+            loop.put("role", t.role().name().toLowerCase(java.util.Locale.ROOT));
+            loop.put("samples", t.samples());
+            loop.put("seconds", t.seconds());
+            loop.put("seconds_per_sample", t.secondsPerSample());
+            loops.add(loop);
+        }
+        if (!loops.isEmpty()) manifest.put("sample_loops", loops);
         if (sim.reported() != null) {
-            sim.reported().write(dir);
+            sim.reported().write(dir, Map.of("seconds_per_sample", secondsPerSample(sim.sampleLoops())));
             manifest.put("readout", Map.of("name", sim.reported().name(), "files", java.util.List.of("metrics.json", "confusion.npy", "assignments.npy")));
         }
         Files.writeString(dir.resolve("manifest.json"), Json.write(manifest) + "\n");
         return dir;
+    }
+
+    /** Wall seconds per sample of all sample loops of each role (train, observe, test) that ran. */
+    private static Map<String, Object> secondsPerSample(List<SampleLoop.Timing> timings) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (SampleLoop.Role role : SampleLoop.Role.values()) {
+            int samples = 0;
+            double seconds = 0;
+            for (SampleLoop.Timing t : timings) {
+                if (t.role() != role) continue;
+                samples += t.samples();
+                seconds += t.seconds();
+            }
+            if (samples > 0) out.put(role.name().toLowerCase(java.util.Locale.ROOT), seconds / samples);
+        }
+        return out;
     }
 
 }

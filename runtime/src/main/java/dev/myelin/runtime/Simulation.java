@@ -37,6 +37,11 @@ public final class Simulation {
     private dev.myelin.runtime.readout.Readout.Report reported;
     /** Where the protocol's print statements write. */
     private java.io.PrintStream out = System.out;
+    /** Where loops over samples draw their progress line: stderr when a terminal is attached, else nowhere. */
+    private java.io.PrintStream progress = System.console() != null ? System.err : null;
+    /** The loops over samples now running (innermost last), and the timings of those that ended. */
+    private final java.util.ArrayDeque<dev.myelin.runtime.protocol.SampleLoop> sampleLoopsRunning = new java.util.ArrayDeque<>();
+    private final List<dev.myelin.runtime.protocol.SampleLoop.Timing> sampleLoops = new ArrayList<>();
 
     /** A stored state: the time, the network's state and how much each monitor had recorded. */
     private record Snapshot(long step, double time, Object[] state, int[] marks) {
@@ -230,6 +235,7 @@ public final class Simulation {
 
     /** The protocol's report: assigns classes, classifies, prints the accuracy; the results directory gets the metrics. */
     public void report(dev.myelin.runtime.readout.Readout readout) {
+        for (var loop : sampleLoopsRunning) loop.clear();
         reported = readout.report();
         out.println(reported.summary());
     }
@@ -239,12 +245,36 @@ public final class Simulation {
         return reported;
     }
 
+    /** A loop over the samples [from, to) of a data set begins; {@code role} is train, observe or test. */
+    public dev.myelin.runtime.protocol.SampleLoop beginSamples(String dataSet, int from, int to, String role) {
+        var loop = new dev.myelin.runtime.protocol.SampleLoop(dataSet + "[" + from + ":" + to + "]",
+                dev.myelin.runtime.protocol.SampleLoop.Role.valueOf(role), Math.max(0, to - from), progress);
+        sampleLoopsRunning.addLast(loop);
+        return loop;
+    }
+
+    public void endSamples(dev.myelin.runtime.protocol.SampleLoop loop) {
+        sampleLoopsRunning.remove(loop);
+        sampleLoops.add(loop.end());
+    }
+
+    /** The loops over samples that ended, in order. */
+    public List<dev.myelin.runtime.protocol.SampleLoop.Timing> sampleLoops() {
+        return List.copyOf(sampleLoops);
+    }
+
+    /** Where progress lines go (null: none); standard error when a terminal is attached, by default. */
+    public void setProgress(java.io.PrintStream stream) {
+        progress = stream;
+    }
+
     /** Sends the protocol's print output to {@code stream} (standard output by default). */
     public void setOutput(java.io.PrintStream stream) {
         out = stream;
     }
 
     public void print(String line) {
+        for (var loop : sampleLoopsRunning) loop.clear();
         out.println(line);
     }
 

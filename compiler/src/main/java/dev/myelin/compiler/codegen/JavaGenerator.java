@@ -57,6 +57,7 @@ public final class JavaGenerator {
     private static final ClassName BINOMIAL = ClassName.get("dev.myelin.runtime.random", "Binomial");
     private static final ClassName DATA_SET = ClassName.get("dev.myelin.runtime.data", "DataSet");
     private static final ClassName READOUT = ClassName.get("dev.myelin.runtime.readout", "Readout");
+    private static final ClassName SAMPLE_LOOP = ClassName.get("dev.myelin.runtime.protocol", "SampleLoop");
     private static final ClassName STEP_DECAY = ClassName.get("dev.myelin.runtime.synapse", "StepDecay");
     private static final ClassName BERNOULLI_GAPS = ClassName.get("dev.myelin.runtime.random", "BernoulliGaps");
     private static final ClassName COUNTER_RNG = ClassName.get("dev.myelin.runtime.random", "CounterRng");
@@ -476,6 +477,22 @@ public final class JavaGenerator {
                 .build());
     }
 
+    /** A sample loop's role for the results: test if it predicts, observe if it observes, else train. */
+    private static String role(List<ProtocolStep> body) {
+        return contains(body, true) ? "TEST" : contains(body, false) ? "OBSERVE" : "TRAIN";
+    }
+
+    private static boolean contains(List<ProtocolStep> steps, boolean predict) {
+        for (ProtocolStep s : steps) {
+            if (s instanceof ProtocolStep.Observe o && o.predict() == predict) return true;
+            if (s instanceof ProtocolStep.Loop l && contains(l.body(), predict)) return true;
+            if (s instanceof ProtocolStep.While w && contains(w.body(), predict)) return true;
+            if (s instanceof ProtocolStep.Repeat r && contains(r.body(), predict)) return true;
+            if (s instanceof ProtocolStep.If i && (contains(i.then(), predict) || contains(i.orElse(), predict))) return true;
+        }
+        return false;
+    }
+
     private MethodSpec.Builder slotMethod(String name) {
         return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE)
                 .addParameter(long.class, "step").addParameter(double.class, "t");
@@ -779,12 +796,15 @@ public final class JavaGenerator {
                 String to = loop.to().map(e -> "(int) (" + scalar.number(e) + ")").orElse(ds + ".size()");
                 p.addStatement("final $T _slice$L = $L.slice($L, $L)", DATA_SET, k, ds, from, to);
                 p.addStatement("if ($L == null || $L.length != _slice$L.featureCount()) $L = new double[_slice$L.featureCount()]", buffer, buffer, k, buffer, k);
+                p.addStatement("final $T _loop$L = sim.beginSamples($S, $L, $L + _slice$L.size(), $S)", SAMPLE_LOOP, k, loop.dataSet(), from, from, k, role(loop.body()));
                 p.beginControlFlow("for (int _k$L = 0; _k$L < _slice$L.size(); _k$L++)", k, k, k, k);
                 p.addStatement("_slice$L.features(_k$L, $L)", k, k, buffer);
                 p.addStatement("this.$L = _slice$L.labelled() ? _slice$L.label(_k$L) : -1", JavaNames.protocolVariable(loop.variable() + "$label"), k, k, k);
                 p.addStatement("this.$L = $L + _k$L", JavaNames.protocolVariable(loop.variable() + "$index"), from, k);
                 protocolSteps(p, loop.body(), scalar);
+                p.addStatement("_loop$L.next()", k);
                 p.endControlFlow();
+                p.addStatement("sim.endSamples(_loop$L)", k);
             } else if (step instanceof ProtocolStep.Observe o) {
                 p.addStatement("this.$L.$L((long) ($L))", JavaNames.readout(o.readout()), o.predict() ? "predict" : "observe", scalar.number(o.label()));
             } else if (step instanceof ProtocolStep.Report r) {

@@ -109,9 +109,9 @@ public final class Metrics {
 
     /**
      * Writes {@code metrics.json} and {@code confusion.npy} (int32, classes x classes) into
-     * {@code dir}, creating it if need be.
+     * {@code dir}, creating it if need be; {@code extra} entries (timings) end the JSON object.
      */
-    public void write(Path dir) throws IOException {
+    public void write(Path dir, Map<String, Object> extra) throws IOException {
         Files.createDirectories(dir);
         NpyWriter.writeMatrix(dir.resolve(CONFUSION_FILE), confusion, classes, classes);
         Map<String, Object> json = new LinkedHashMap<>();
@@ -124,6 +124,7 @@ public final class Metrics {
         json.put("silent_samples", silentSamples);
         json.put("unpredicted_samples", unpredictedSamples);
         json.put("confusion_file", CONFUSION_FILE);
+        json.putAll(extra);
         Files.writeString(dir.resolve(JSON_FILE), Json.write(json) + "\n");
     }
 }

@@ -57,9 +57,15 @@ public final class Readout {
                     name, metrics.accuracy(), metrics.correct(), metrics.samples(), observedSamples, assignment.unassigned(), assignment.neurons());
         }
 
-        /** metrics.json and confusion.npy (see {@link Metrics#write}) and assignments.npy (each neuron's class, -1 for none). */
-        public void write(Path dir) throws IOException {
-            metrics.write(dir);
+        /**
+         * metrics.json and confusion.npy (see {@link Metrics#write}) and assignments.npy (each
+         * neuron's class, -1 for none); {@code extra} goes into metrics.json.
+         */
+        public void write(Path dir, java.util.Map<String, Object> extra) throws IOException {
+            java.util.Map<String, Object> more = new java.util.LinkedHashMap<>();
+            more.put("observed_samples", observedSamples);
+            more.putAll(extra);
+            metrics.write(dir, more);
             NpyWriter.write(dir.resolve("assignments.npy"), assignment.toArray());
         }
     }

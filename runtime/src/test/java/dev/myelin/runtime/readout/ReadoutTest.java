@@ -12,6 +12,7 @@ import dev.myelin.runtime.io.NpyReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.function.Executable;
@@ -159,7 +160,7 @@ class ReadoutTest {
 
     @Test
     void metricsAreWrittenAsJsonAndNpy() throws IOException {
-        Metrics.of(Prediction.of(testing(), assignment())).write(dir.resolve("readout"));
+        Metrics.of(Prediction.of(testing(), assignment())).write(dir.resolve("readout"), Map.of("seconds_per_sample", Map.of("test", 0.5)));
         String json = Files.readString(dir.resolve("readout").resolve("metrics.json"));
         assertEquals("""
                 {
@@ -181,7 +182,10 @@ class ReadoutTest {
                   ],
                   "silent_samples": 1,
                   "unpredicted_samples": 2,
-                  "confusion_file": "confusion.npy"
+                  "confusion_file": "confusion.npy",
+                  "seconds_per_sample": {
+                    "test": 0.5
+                  }
                 }
                 """, json);
         NpyArray confusion = NpyReader.read(dir.resolve("readout").resolve("confusion.npy"));
