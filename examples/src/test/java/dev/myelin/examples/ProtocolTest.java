@@ -152,6 +152,45 @@ class ProtocolTest {
     }
 
     @Test
+    void imageDrawsEachTargetsIncomingWeightsAsATileAsTheyAreWhenItRuns() throws Exception {
+        Ran ran = run("""
+                neurons A[4] { equations 'x : 1' }
+                neurons B[2] { equations 'y : 1' }
+                synapses S(A -> B) {
+                    equations 'w : 1'
+                    connect
+                    init w = 'i + 4*j'
+                }
+                image fields = S.w per post shape (2, 2)
+                S.w = 0
+                """);
+        // Target 0 gets w = 0..3 from A, target 1 gets 4..7: two 2 x 2 tiles side by side, before w was zeroed.
+        var image = ran.sim().images().get("fields");
+        assertEquals(4, image.width());
+        assertEquals(2, image.height());
+        int[] g = image.greys();
+        assertEquals(List.of(0, 36, 146, 182, 73, 109, 219, 255), java.util.Arrays.stream(g).boxed().toList());
+    }
+
+    @Test
+    void anImageNeedsWholeNumberSizes() {
+        dev.myelin.compiler.diag.CompilationFailed failed = org.junit.jupiter.api.Assertions.assertThrows(dev.myelin.compiler.diag.CompilationFailed.class,
+                () -> run("""
+                        neurons A[4] { equations 'x : 1' }
+                        synapses S(A -> A) {
+                            equations 'w : 1'
+                            connect
+                        }
+                        image fields = S.w per post shape (2 * mV, 2)
+                        """));
+        assertEquals(true, failed.getMessage().contains("""
+                model.myl:6:36: error: a tile's size is a whole number of pixels
+                  6 | image fields = S.w per post shape (2 * mV, 2)
+                    |                                    ^^^^^^
+                  help: write e.g. 'shape (28, 28)' for MNIST's 784 inputs"""), failed.getMessage());
+    }
+
+    @Test
     void readoutAssignsClassesAndClassifiesFromSpikeCountsOfTheLastRun() throws Exception {
         // Label-0 samples drive neuron 0, label-1 samples neuron 1; the last sample is silent.
         Files.writeString(dir.resolve("samples.csv"), "a,b,label\n2,0,0\n0,2,1\n3,0,0\n0,3,1\n2,0,0\n0,2,1\n0,0,1\n");

@@ -145,6 +145,7 @@ protocolStmt
     | ifStmt                                      # ifStatement
     | PRINT printArg (',' printArg)*              # printStmt
     | NORMALIZE name '.' name PER name TO expr    # normalizeStmt
+    | IMAGE name '=' name '.' name PER name SHAPE '(' expr ',' expr ')'   # imageStmt
     | (OBSERVE | PREDICT) name LABEL expr         # observeStmt
     | REPORT name                                 # reportStmt
     | STORE ({sameLine()}? name)?                 # storeStmt
@@ -251,7 +252,7 @@ name
     | SYNAPSES | ON_PRE | ON_POST | DELAY | CONNECT | POISSON | RATES | SPIKEGENERATOR | FROM | INDICES | TIMES
     | PERIOD | TIMEDARRAY | SAVE | WHEN | POISSONINPUT | INTO | EVENT | ON_EVENT | RUN_REGULARLY | EVENTMONITOR
     | WHILE | REPEAT | UNTIL | ELSE | PRINT | STORE | RESTORE | DATASET | NORMALIZE | PER | TO
-    | READOUT | CLASSES | OBSERVE | PREDICT | LABEL | REPORT
+    | READOUT | CLASSES | OBSERVE | PREDICT | LABEL | REPORT | IMAGE | SHAPE
     ;
 
 // ─────────────────────────────── lexer ────────────────────────────────
@@ -303,6 +304,8 @@ OBSERVE      : 'observe' ;
 PREDICT      : 'predict' ;
 LABEL        : 'label' ;
 REPORT       : 'report' ;
+IMAGE        : 'image' ;
+SHAPE        : 'shape' ;
 PER          : 'per' ;
 TO           : 'to' ;
 WHILE        : 'while' ;

@@ -49,6 +49,13 @@ public final class Results {
         manifest.put("timings", timings);
         manifest.put("monitors", monitors);
         manifest.put("saved", saved);
+        Map<String, Object> images = new LinkedHashMap<>();
+        for (Map.Entry<String, dev.myelin.runtime.io.TileImage> e : sim.images().entrySet()) {
+            String file = e.getKey() + ".png";
+            e.getValue().writePng(dir.resolve(file));
+            images.put(e.getKey(), file);
+        }
+        if (!images.isEmpty()) manifest.put("images", images);
         List<Map<String, Object>> loops = new ArrayList<>();
         for (SampleLoop.Timing t : sim.sampleLoops()) {
             Map<String, Object> loop = new LinkedHashMap<>();

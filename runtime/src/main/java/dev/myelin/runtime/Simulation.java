@@ -30,6 +30,8 @@ public final class Simulation {
     private volatile boolean stopRequested;
     /** Where data files named in the model are found (the model file's folder). */
     private java.nio.file.Path dataDirectory = java.nio.file.Path.of(".");
+    /** Images drawn by the protocol's image statements, in order. */
+    private final Map<String, dev.myelin.runtime.io.TileImage> images = new java.util.LinkedHashMap<>();
     /** Values written by the protocol's save statements, in order. */
     private final Map<String, Object> saved = new java.util.LinkedHashMap<>();
     /** States kept by the protocol's store statements, by name. */
@@ -156,6 +158,15 @@ public final class Simulation {
     }
 
     /** What the protocol saved, by name. */
+    /** The protocol's {@code image}: the values as they are now, one tile per neuron (see TileImage). */
+    public void image(String name, double[] values, int[] tile, int[] pixel, int tiles, int rows, int cols) {
+        images.put(name, dev.myelin.runtime.io.TileImage.of(name, values, tile, pixel, tiles, rows, cols));
+    }
+
+    public Map<String, dev.myelin.runtime.io.TileImage> images() {
+        return java.util.Collections.unmodifiableMap(images);
+    }
+
     public Map<String, Object> saved() {
         return java.util.Collections.unmodifiableMap(saved);
     }

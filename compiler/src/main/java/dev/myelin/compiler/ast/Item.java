@@ -159,6 +159,13 @@ public sealed interface Item {
     record Normalize(Ident synapses, Ident variable, Ident per, Expression total, SourceSpan span) implements Item {
     }
 
+    /**
+     * {@code image NAME = S.w per post shape (28, 28)}: the variable drawn as one tile per target
+     * (or source) neuron, its synapses' values in a rows x cols grid, written as NAME.png.
+     */
+    record Image(Ident name, Ident synapses, Ident variable, Ident per, Expression rows, Expression cols, SourceSpan span) implements Item {
+    }
+
     /** {@code readout NAME of MONITOR classes N}: responses of a spike monitor's neurons per sample, for Diehl & Cook's readout. */
     record ReadoutDecl(Ident name, Ident monitor, Expression classes, SourceSpan span) implements Item {
     }

@@ -139,7 +139,7 @@ public final class Checker {
                 readout(r);
             } else if (item instanceof Item.DataSetDecl ds) {
                 protocolChecker.dataSet(ds);
-            } else if (item instanceof Item.Run || item instanceof Item.Assign || item instanceof Item.Save || item instanceof Item.Normalize
+            } else if (item instanceof Item.Run || item instanceof Item.Assign || item instanceof Item.Save || item instanceof Item.Normalize || item instanceof Item.Image
                     || item instanceof Item.Observe || item instanceof Item.Report
                     || ProtocolChecker.isControl(item)) {
                 protocolChecker.statement(item, protocol);
@@ -164,6 +164,8 @@ public final class Checker {
             if (target != null) assignment(target, a.variable(), a.value(), a.span()).ifPresent(protocol::add);
         } else if (item instanceof Item.Normalize n) {
             normalize(n).ifPresent(protocol::add);
+        } else if (item instanceof Item.Image im) {
+            image(im).ifPresent(protocol::add);
         } else if (item instanceof Item.Observe o) {
             Typed label = expressions.check(o.label(), fileScope);
             if (knownReadout(o.readout()) && !label.invalid()) {
@@ -417,33 +419,69 @@ public final class Checker {
 
     /** {@code normalize S.w per post to total}: a per-synapse variable of synapses, a total in its unit. */
     private Optional<ProtocolStep> normalize(Item.Normalize n) {
-        SynapsesChecker.Result syn = synapses.get(n.synapses().text());
         Typed total = expressions.check(n.total(), fileScope);
-        if (syn == null) {
-            diagnostics.error(n.synapses().span(), "normalize works on synapses, and there are no synapses '" + n.synapses().text() + "'",
-                    Wording.didYouMean(n.synapses().text(), synapses.keySet(), "write e.g. 'normalize S.w per post to 78'"));
-            return Optional.empty();
-        }
-        String per = n.per().text();
-        if (!per.equals("post") && !per.equals("pre")) {
-            diagnostics.error(n.per().span(), "normalize " + n.synapses().text() + "." + n.variable().text() + " per post (each target neuron's incoming synapses) or per pre (each source neuron's outgoing ones)",
-                    "write 'per post' or 'per pre'");
-            return Optional.empty();
-        }
-        Symbol.Value v = syn.variables().get(n.variable().text());
-        if (v == null || !(v.expr() instanceof Expr.Var var) || var.kind() != VarKind.ARRAY || var.type() != ValueType.DOUBLE
-                || (v.kind() != Symbol.Kind.PARAMETER && v.kind() != Symbol.Kind.STATE_VARIABLE)) {
-            diagnostics.error(n.variable().span(), "synapses " + n.synapses().text() + " have no per-synapse variable '" + n.variable().text() + "' to normalize",
-                    "normalize a parameter or state variable of the synapses, e.g. their weight w");
-            return Optional.empty();
-        }
-        if (total.invalid()) return Optional.empty();
+        Optional<PerNeuron> target = perNeuron(n.synapses(), n.variable(), n.per(), "normalize");
+        if (target.isEmpty() || total.invalid()) return Optional.empty();
+        Symbol.Value v = target.get().value();
         if (total.isBoolean() || !total.dimension().equals(v.dimension())) {
             diagnostics.error(n.total().span(), "the total must be in the unit of " + n.synapses().text() + "." + n.variable().text() + " (" + v.dimension()
                     + "), but this " + (total.isBoolean() ? "is a condition" : Wording.is(total.dimension())), "write e.g. 'to 78' for a dimensionless weight");
             return Optional.empty();
         }
-        return Optional.of(new ProtocolStep.Normalize(n.synapses().text(), n.variable().text(), per.equals("post"), total.expr(), n.span()));
+        return Optional.of(new ProtocolStep.Normalize(n.synapses().text(), n.variable().text(), target.get().post(), total.expr(), n.span()));
+    }
+
+    /** A per-synapse variable taken per target ({@code post}) or per source neuron, by normalize and image. */
+    private record PerNeuron(Symbol.Value value, boolean post) {
+    }
+
+    private Optional<PerNeuron> perNeuron(Ident synapsesName, Ident variable, Ident perName, String verb) {
+        SynapsesChecker.Result syn = synapses.get(synapsesName.text());
+        if (syn == null) {
+            diagnostics.error(synapsesName.span(), verb + " works on synapses, and there are no synapses '" + synapsesName.text() + "'",
+                    Wording.didYouMean(synapsesName.text(), synapses.keySet(), "write e.g. 'normalize S.w per post to 78'"));
+            return Optional.empty();
+        }
+        String per = perName.text();
+        if (!per.equals("post") && !per.equals("pre")) {
+            diagnostics.error(perName.span(), verb + " " + synapsesName.text() + "." + variable.text() + " per post (each target neuron's incoming synapses) or per pre (each source neuron's outgoing ones)",
+                    "write 'per post' or 'per pre'");
+            return Optional.empty();
+        }
+        Symbol.Value v = syn.variables().get(variable.text());
+        if (v == null || !(v.expr() instanceof Expr.Var var) || var.kind() != VarKind.ARRAY || var.type() != ValueType.DOUBLE
+                || (v.kind() != Symbol.Kind.PARAMETER && v.kind() != Symbol.Kind.STATE_VARIABLE)) {
+            diagnostics.error(variable.span(), "synapses " + synapsesName.text() + " have no per-synapse variable '" + variable.text() + "' to " + verb,
+                    verb + " a parameter or state variable of the synapses, e.g. their weight w");
+            return Optional.empty();
+        }
+        return Optional.of(new PerNeuron(v, per.equals("post")));
+    }
+
+    /** {@code image NAME = S.w per post shape (rows, cols)}: a per-synapse variable, whole-number sizes, a file name of its own. */
+    private Optional<ProtocolStep> image(Item.Image im) {
+        Optional<PerNeuron> target = perNeuron(im.synapses(), im.variable(), im.per(), "image");
+        if (target.isEmpty()) return Optional.empty();
+        Optional<Expr> rows = tileSize(im.rows()), cols = tileSize(im.cols());
+        if (rows.isEmpty() || cols.isEmpty()) return Optional.empty();
+        String file = im.name().text() + ".png";
+        if (resultFiles.containsKey(file)) {
+            diagnostics.error(im.name().span(), "image '" + im.name().text() + "' would write " + file + ", which " + resultFiles.get(file) + " writes too",
+                    "give the image another name");
+            return Optional.empty();
+        }
+        resultFiles.put(file, "image " + im.name().text());
+        return Optional.of(new ProtocolStep.Image(im.name().text(), im.synapses().text(), im.variable().text(), target.get().post(), rows.get(), cols.get(), im.span()));
+    }
+
+    private Optional<Expr> tileSize(Expression e) {
+        Typed size = expressions.check(e, fileScope);
+        if (size.invalid()) return Optional.empty();
+        if (size.isBoolean() || !size.dimension().isDimensionless() || size.expr().type() != ValueType.INT) {
+            diagnostics.error(e.span(), "a tile's size is a whole number of pixels", "write e.g. 'shape (28, 28)' for MNIST's 784 inputs");
+            return Optional.empty();
+        }
+        return Optional.of(size.expr());
     }
 
     private Assignable assignable(Ident name) {

@@ -809,6 +809,11 @@ public final class JavaGenerator {
                 p.addStatement("this.$L.$L((long) ($L))", JavaNames.readout(o.readout()), o.predict() ? "predict" : "observe", scalar.number(o.label()));
             } else if (step instanceof ProtocolStep.Report r) {
                 p.addStatement("sim.report(this.$L)", JavaNames.readout(r.readout()));
+            } else if (step instanceof ProtocolStep.Image im) {
+                var syn = lowered.synapsesNamed(im.synapses()).orElseThrow().synapses();
+                p.addStatement("sim.image($S, this.$L, this.$L, this.$L, this.$L, (int) ($L), (int) ($L))", im.name(), JavaNames.array(im.synapses(), im.variable()),
+                        JavaNames.synapseIndex(im.synapses(), im.post() ? "post" : "pre"), JavaNames.synapseIndex(im.synapses(), im.post() ? "pre" : "post"),
+                        JavaNames.size(im.post() ? syn.target().group() : syn.source().group()), scalar.number(im.rows()), scalar.number(im.cols()));
             } else if (step instanceof ProtocolStep.Normalize n) {
                 String name = "normalize" + k + "_" + n.synapses() + "_" + n.variable();
                 p.addStatement("$L()", name);

@@ -35,6 +35,10 @@ public sealed interface ProtocolStep {
      * neuron's outgoing ones when {@code post} is false) are scaled to sum to {@code total}, as
      * Diehl & Cook normalise the input weights before each sample.
      */
+    /** Draws a synaptic variable as one rows x cols tile per target ({@code post}) or source neuron, into NAME.png. */
+    record Image(String name, String synapses, String variable, boolean post, Expr rows, Expr cols, SourceSpan span) implements ProtocolStep {
+    }
+
     record Normalize(String synapses, String variable, boolean post, Expr total, SourceSpan span) implements ProtocolStep {
     }
 

@@ -106,6 +106,9 @@ final class AstBuilder {
         if (ctx instanceof WhileStmtContext w) return new Item.While(expr(w.expr()), block(w.block()), span);
         if (ctx instanceof ObserveStmtContext o) return new Item.Observe(ident(o.name()), o.PREDICT() != null, expr(o.expr()), span);
         if (ctx instanceof ReportStmtContext r) return new Item.Report(ident(r.name()), span);
+        if (ctx instanceof ImageStmtContext im) {
+            return new Item.Image(ident(im.name(0)), ident(im.name(1)), ident(im.name(2)), ident(im.name(3)), expr(im.expr(0)), expr(im.expr(1)), span);
+        }
         if (ctx instanceof NormalizeStmtContext n) {
             return new Item.Normalize(ident(n.name(0)), ident(n.name(1)), ident(n.name(2)), expr(n.expr()), span);
         }
