@@ -105,4 +105,21 @@ public final class Substitution {
         }
         return e;
     }
+
+    /**
+     * A new tree in which every call that {@code f} maps to a non-null value is replaced by it;
+     * calls it maps to null keep their function and get their arguments mapped the same way.
+     */
+    public static Expr mapCalls(Expr e, java.util.function.Function<Expr.Call, Expr> f) {
+        if (e instanceof Expr.Unary u) return new Expr.Unary(u.op(), mapCalls(u.operand(), f));
+        if (e instanceof Expr.Binary b) return new Expr.Binary(b.op(), mapCalls(b.left(), f), mapCalls(b.right(), f));
+        if (e instanceof Expr.Call c) {
+            Expr replaced = f.apply(c);
+            if (replaced != null) return replaced;
+            List<Expr> args = new ArrayList<>();
+            for (Expr a : c.args()) args.add(mapCalls(a, f));
+            return new Expr.Call(c.fn(), args, c.site());
+        }
+        return e;
+    }
 }

@@ -34,21 +34,13 @@ final class StepDecays {
 
     /** {@code e} with every eligible {@code exp(k*dt)} replaced by DECAY(-k, elapsed). */
     Expr rewrite(Expr e, Expr elapsed) {
-        if (e instanceof Expr.Call c && c.fn() == Function.EXP) {
+        return Substitution.mapCalls(e, c -> {
+            if (c.fn() != Function.EXP) return null;
             Expr rate = rateOf(c.args().get(0));
-            if (rate != null) {
-                int site = sites.computeIfAbsent(rate, r -> sites.size());
-                return new Expr.Call(Function.DECAY, List.of(rate, elapsed), site);
-            }
-        }
-        if (e instanceof Expr.Unary u) return new Expr.Unary(u.op(), rewrite(u.operand(), elapsed));
-        if (e instanceof Expr.Binary b) return new Expr.Binary(b.op(), rewrite(b.left(), elapsed), rewrite(b.right(), elapsed));
-        if (e instanceof Expr.Call c) {
-            List<Expr> args = new ArrayList<>();
-            for (Expr a : c.args()) args.add(rewrite(a, elapsed));
-            return new Expr.Call(c.fn(), args, c.site());
-        }
-        return e;
+            if (rate == null) return null;
+            int site = sites.computeIfAbsent(rate, r -> sites.size());
+            return new Expr.Call(Function.DECAY, List.of(rate, elapsed), site);
+        });
     }
 
     /**
@@ -60,26 +52,14 @@ final class StepDecays {
         Map<Expr, Expr.Var> locals = new LinkedHashMap<>();
         List<SynapticStep> rewritten = new ArrayList<>();
         for (SynapticStep s : code) {
-            rewritten.add(new SynapticStep(s.local(), s.target(), toLocals(s.value(), locals)));
+            Expr value = Substitution.mapCalls(s.value(), c -> c.fn() != Function.DECAY ? null
+                    : locals.computeIfAbsent(c, k -> Expr.Var.local("_ed_decay" + c.site())));
+            rewritten.add(new SynapticStep(s.local(), s.target(), value));
         }
         List<SynapticStep> out = new ArrayList<>();
         locals.forEach((call, local) -> out.add(SynapticStep.local(local.name(), call)));
         out.addAll(rewritten);
         return out;
-    }
-
-    private static Expr toLocals(Expr e, Map<Expr, Expr.Var> locals) {
-        if (e instanceof Expr.Call c && c.fn() == Function.DECAY) {
-            return locals.computeIfAbsent(c, k -> Expr.Var.local("_ed_decay" + c.site()));
-        }
-        if (e instanceof Expr.Unary u) return new Expr.Unary(u.op(), toLocals(u.operand(), locals));
-        if (e instanceof Expr.Binary b) return new Expr.Binary(b.op(), toLocals(b.left(), locals), toLocals(b.right(), locals));
-        if (e instanceof Expr.Call c) {
-            List<Expr> args = new ArrayList<>();
-            for (Expr a : c.args()) args.add(toLocals(a, locals));
-            return new Expr.Call(c.fn(), args, c.site());
-        }
-        return e;
     }
 
     /** r such that {@code exponent = -r*dt}, or null when the exponent is not of that form. */
