@@ -14,78 +14,31 @@ standard deviation of the population rate in 10 ms bins. With --target cpp_stand
 directory (--build-dir, default under /tmp) and Brian2's own compile/run timers are reported too.
 """
 import argparse
-import json
 import os
 import sys
 import time
 
 import numpy as np
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from brian2_reference import (add_common_arguments, command_line, select_target, spike_statistics,  # noqa: E402
+                              write_result)
+
 
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument('--seed', type=int, default=1)
     p.add_argument('--duration', type=float, default=1.0, help='model time in seconds (default 1, as in the example)')
-    p.add_argument('--target', choices=['numpy', 'cython', 'cpp_standalone'], default='numpy')
-    p.add_argument('--build-dir', default=None, help='cpp_standalone project directory (default /tmp/myelin_brian2_cuba_standalone_SEED)')
-    p.add_argument('--cython-cache', default='/tmp/myelin_brian2_cython_cache', help='cache directory for the cython target')
-    p.add_argument('--out', default=None, help='JSON file to write (default: stdout)')
+    add_common_arguments(p, 'cuba')
     return p.parse_args(argv)
-
-
-def spike_statistics(i, t, n, n_exc, duration, dt=1e-4, bin_width=0.010):
-    """Statistics of spikes (neuron indices i, times t in seconds) of n neurons, the first n_exc excitatory."""
-    i = np.asarray(i, dtype=np.int64)
-    t = np.asarray(t, dtype=np.float64)
-    counts = np.bincount(i, minlength=n)
-    # CV of the inter-spike intervals, per neuron with at least 3 spikes (2 intervals).
-    order = np.lexsort((t, i))
-    i_s, t_s = i[order], t[order]
-    cvs = []
-    starts = np.searchsorted(i_s, np.arange(n), side='left')
-    ends = np.searchsorted(i_s, np.arange(n), side='right')
-    for k in range(n):
-        if ends[k] - starts[k] >= 3:
-            isi = np.diff(t_s[starts[k]:ends[k]])
-            m = isi.mean()
-            cvs.append(isi.std() / m if m > 0 else np.nan)
-    cvs = np.asarray(cvs)
-    # Population rate in 10 ms bins: spikes in the bin / (n * bin width), in Hz.
-    # Binned by time step (spike times are multiples of dt) so that float rounding of t cannot move a
-    # spike on a bin edge into the neighbouring bin: bin k holds steps [k*100, (k+1)*100).
-    n_bins = int(round(duration / bin_width))
-    steps_per_bin = int(round(bin_width / dt))
-    step = np.rint(t / dt).astype(np.int64)
-    hist = np.bincount(np.minimum(step // steps_per_bin, n_bins - 1), minlength=n_bins)
-    pop_rate = hist / (n * bin_width)
-    return {
-        'total_spikes': int(len(i)),
-        'rate_all_hz': float(counts.mean() / duration),
-        'rate_exc_hz': float(counts[:n_exc].mean() / duration),
-        'rate_inh_hz': float(counts[n_exc:].mean() / duration),
-        'cv_isi_mean': float(np.nanmean(cvs)) if len(cvs) else None,
-        'cv_isi_neurons': int(len(cvs)),
-        'silent_fraction': float((counts == 0).mean()),
-        'pop_rate_10ms_mean_hz': float(pop_rate.mean()),
-        'pop_rate_10ms_std_hz': float(pop_rate.std()),
-        'pop_rate_bins': int(n_bins),
-    }
 
 
 def main(argv=None):
     args = parse_args(argv)
     import brian2
-    from brian2 import (NeuronGroup, Synapses, SpikeMonitor, Network, defaultclock, prefs, set_device,
+    from brian2 import (NeuronGroup, Synapses, SpikeMonitor, Network, defaultclock, prefs,
                         device, seed, ms, mV, second)
 
-    build_dir = None
-    if args.target == 'cpp_standalone':
-        build_dir = args.build_dir or f'/tmp/myelin_brian2_cuba_standalone_{args.seed}'
-        set_device('cpp_standalone', directory=build_dir, build_on_run=True)
-    else:
-        prefs.codegen.target = args.target
-        if args.target == 'cython':
-            prefs.codegen.runtime.cython.cache_dir = args.cython_cache
+    build_dir = select_target(args, 'cuba')
     t_model = time.time()
     seed(args.seed)
     defaultclock.dt = 0.1 * ms
@@ -140,7 +93,7 @@ def main(argv=None):
         # so wall_time_model_s (from seed() to the end of run(), after `import brian2`) is the fair total.
         'wall_time_run_s': wall,
         'wall_time_model_s': wall_model,
-        'command': ' '.join(['/usr/bin/python3'] + [os.path.relpath(sys.argv[0], os.getcwd())] + sys.argv[1:]),
+        'command': command_line(),
     }
     if args.target == 'cpp_standalone':
         result['build_dir'] = build_dir
@@ -155,12 +108,7 @@ def main(argv=None):
             'extra_make_args_unix': list(prefs['devices.cpp_standalone.extra_make_args_unix']),
             'openmp_threads': prefs['devices.cpp_standalone.openmp_threads'],
         }
-    text = json.dumps(result, indent=1)
-    if args.out:
-        with open(args.out, 'w') as f:
-            f.write(text + '\n')
-    else:
-        print(text)
+    write_result(result, args.out)
 
 
 if __name__ == '__main__':

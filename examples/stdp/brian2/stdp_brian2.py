@@ -18,24 +18,22 @@ Writes the final weights as w/gmax (mean, fraction below 0.1, above 0.9, 10-bin 
 and the output neuron's spike count and its rate over the last 10 s of the run.
 """
 import argparse
-import json
 import os
 import sys
 import time
 
 import numpy as np
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+from brian2_reference import add_common_arguments, command_line, select_target, write_result  # noqa: E402
+
 
 def parse_args(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument('--seed', type=int, default=1)
     p.add_argument('--duration', type=float, default=100.0, help='model time in seconds (default 100, as in the example)')
-    p.add_argument('--target', choices=['numpy', 'cython', 'cpp_standalone'], default='numpy')
     p.add_argument('--drive', choices=['example', 'conductance'], default='example',
                    help="membrane equation: the example's ge*(Ee-vr) (exact) or ge*(Ee-v) (euler)")
-    p.add_argument('--build-dir', default=None, help='cpp_standalone project directory (default /tmp/myelin_brian2_stdp_standalone_SEED)')
-    p.add_argument('--cython-cache', default='/tmp/myelin_brian2_cython_cache', help='cache directory for the cython target')
-    p.add_argument('--out', default=None, help='JSON file to write (default: stdout)')
+    add_common_arguments(p, 'stdp')
     return p.parse_args(argv)
 
 
@@ -53,17 +51,10 @@ def weight_statistics(w_over_gmax):
 def main(argv=None):
     args = parse_args(argv)
     import brian2
-    from brian2 import (NeuronGroup, PoissonGroup, Synapses, SpikeMonitor, Network, defaultclock, prefs,
-                        set_device, seed, ms, mV, Hz, second)
+    from brian2 import (NeuronGroup, PoissonGroup, Synapses, SpikeMonitor, Network, defaultclock,
+                        seed, ms, mV, Hz, second)
 
-    build_dir = None
-    if args.target == 'cpp_standalone':
-        build_dir = args.build_dir or f'/tmp/myelin_brian2_stdp_standalone_{args.seed}'
-        set_device('cpp_standalone', directory=build_dir, build_on_run=True)
-    else:
-        prefs.codegen.target = args.target
-        if args.target == 'cython':
-            prefs.codegen.runtime.cython.cache_dir = args.cython_cache
+    build_dir = select_target(args, 'stdp')
     seed(args.seed)
     dt_s = 1e-4
     defaultclock.dt = dt_s * second
@@ -137,16 +128,11 @@ def main(argv=None):
         'out_spikes_last_10s': last_window,
         'out_rate_last_10s_hz': float(last_window / window),
         'wall_time_run_s': wall,
-        'command': ' '.join(['/usr/bin/python3'] + [os.path.relpath(sys.argv[0], os.getcwd())] + sys.argv[1:]),
+        'command': command_line(),
     }
     if args.target == 'cpp_standalone':
         result['build_dir'] = build_dir
-    text = json.dumps(result, indent=1)
-    if args.out:
-        with open(args.out, 'w') as f:
-            f.write(text + '\n')
-    else:
-        print(text)
+    write_result(result, args.out)
 
 
 if __name__ == '__main__':
