@@ -485,10 +485,8 @@ public final class JavaGenerator {
     private static boolean contains(List<ProtocolStep> steps, boolean predict) {
         for (ProtocolStep s : steps) {
             if (s instanceof ProtocolStep.Observe o && o.predict() == predict) return true;
-            if (s instanceof ProtocolStep.Loop l && contains(l.body(), predict)) return true;
-            if (s instanceof ProtocolStep.While w && contains(w.body(), predict)) return true;
-            if (s instanceof ProtocolStep.Repeat r && contains(r.body(), predict)) return true;
-            if (s instanceof ProtocolStep.If i && (contains(i.then(), predict) || contains(i.orElse(), predict))) return true;
+            if (s instanceof ProtocolStep.SampleLoop) continue; // an inner loop over samples has a role of its own
+            for (List<ProtocolStep> block : s.blocks()) if (contains(block, predict)) return true;
         }
         return false;
     }
@@ -584,7 +582,6 @@ public final class JavaGenerator {
         String next = JavaNames.nextSpike(g.name()), stay = JavaNames.logStay(g.name());
         MethodSpec.Builder prepare = MethodSpec.methodBuilder("prepareChance_" + g.name()).addModifiers(Modifier.PRIVATE);
         prepare.addStatement("final long step = sim.step()");
-        prepare.addStatement("final double t = step * dt");
         aliases(prepare, g);
         ScalarHoister hoister = new ScalarHoister("_s", true);
         Expr chance = hoister.rewrite(g.constantChance().get());

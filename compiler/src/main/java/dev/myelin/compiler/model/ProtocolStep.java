@@ -8,6 +8,11 @@ import java.util.List;
 /** One step of the experiment, in order: runs, assignments between them, and the control flow around them. */
 public sealed interface ProtocolStep {
 
+    /** The blocks of steps nested in this one (a loop's body, a branch's two sides); none for a simple step. */
+    default List<List<ProtocolStep>> blocks() {
+        return List.of();
+    }
+
     /** {@code x = value}: sets a protocol variable. */
     record SetVariable(String name, Expr value, SourceSpan span) implements ProtocolStep {
     }
@@ -16,6 +21,11 @@ public sealed interface ProtocolStep {
     record Loop(String variable, Expr from, Expr to, List<ProtocolStep> body, SourceSpan span) implements ProtocolStep {
         public Loop {
             body = List.copyOf(body);
+        }
+
+        @Override
+        public List<List<ProtocolStep>> blocks() {
+            return List.of(body);
         }
     }
 
@@ -28,6 +38,15 @@ public sealed interface ProtocolStep {
         public SampleLoop {
             body = List.copyOf(body);
         }
+
+        @Override
+        public List<List<ProtocolStep>> blocks() {
+            return List.of(body);
+        }
+    }
+
+    /** Draws a synaptic variable as one rows x cols tile per target ({@code post}) or source neuron, into NAME.png. */
+    record Image(String name, String synapses, String variable, boolean post, Expr rows, Expr cols, SourceSpan span) implements ProtocolStep {
     }
 
     /**
@@ -35,10 +54,6 @@ public sealed interface ProtocolStep {
      * neuron's outgoing ones when {@code post} is false) are scaled to sum to {@code total}, as
      * Diehl & Cook normalise the input weights before each sample.
      */
-    /** Draws a synaptic variable as one rows x cols tile per target ({@code post}) or source neuron, into NAME.png. */
-    record Image(String name, String synapses, String variable, boolean post, Expr rows, Expr cols, SourceSpan span) implements ProtocolStep {
-    }
-
     record Normalize(String synapses, String variable, boolean post, Expr total, SourceSpan span) implements ProtocolStep {
     }
 
@@ -55,6 +70,11 @@ public sealed interface ProtocolStep {
         public While {
             body = List.copyOf(body);
         }
+
+        @Override
+        public List<List<ProtocolStep>> blocks() {
+            return List.of(body);
+        }
     }
 
     /** {@code repeat ... until}: the body, then again until the condition holds (checked after each pass). */
@@ -62,12 +82,22 @@ public sealed interface ProtocolStep {
         public Repeat {
             body = List.copyOf(body);
         }
+
+        @Override
+        public List<List<ProtocolStep>> blocks() {
+            return List.of(body);
+        }
     }
 
     record If(Expr condition, List<ProtocolStep> then, List<ProtocolStep> orElse, SourceSpan span) implements ProtocolStep {
         public If {
             then = List.copyOf(then);
             orElse = List.copyOf(orElse);
+        }
+
+        @Override
+        public List<List<ProtocolStep>> blocks() {
+            return List.of(then, orElse);
         }
     }
 
