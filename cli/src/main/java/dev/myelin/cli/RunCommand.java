@@ -48,6 +48,7 @@ final class RunCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
         Simulation sim = compiled.instantiate(overrides, seed);
         Path dir = out != null ? out : Path.of("results", baseName(model));
+        sim.setResultsDirectory(dir);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("model", model.toString());
         info.put("myelin_version", "0.1.0");

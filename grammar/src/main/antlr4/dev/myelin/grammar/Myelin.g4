@@ -148,6 +148,8 @@ protocolStmt
     | IMAGE name '=' name '.' name PER name SHAPE '(' expr ',' expr ')'   # imageStmt
     | (OBSERVE | PREDICT) name LABEL expr         # observeStmt
     | REPORT name                                 # reportStmt
+    | STORE TO STRING                             # storeFileStmt
+    | RESTORE FROM STRING                         # restoreFileStmt
     | STORE ({sameLine()}? name)?                 # storeStmt
     | RESTORE ({sameLine()}? name)?               # restoreStmt
     ;

@@ -40,6 +40,13 @@ public abstract class GeneratedNetwork {
     /** Puts back a state from {@link #captureState()}. */
     public abstract void restoreState(Object[] state);
 
+    /**
+     * The name of each part of {@link #captureState()}: "G.v" and "S.w" for variables (arrays, or
+     * Double for shared ones), "S.pre queue" for a pathway's spikes in flight, "S pre" and "S post"
+     * for a synapses object's indices, which restoreState leaves alone.
+     */
+    public abstract String[] stateNames();
+
     /** A state variable's values (the live array), for the Java API and tests; null if unknown. */
     public abstract double[] doubleVariable(String group, String variable);
 }

@@ -56,6 +56,12 @@ public final class Results {
             images.put(e.getKey(), file);
         }
         if (!images.isEmpty()) manifest.put("images", images);
+        if (!sim.checkpoints().isEmpty() || !sim.restoredCheckpoints().isEmpty()) {
+            Map<String, Object> checkpoints = new LinkedHashMap<>();
+            checkpoints.put("stored", sim.checkpoints().stream().map(p -> shown(dir, p)).toList());
+            checkpoints.put("restored", sim.restoredCheckpoints().stream().map(p -> shown(dir, p)).toList());
+            manifest.put("checkpoints", checkpoints);
+        }
         List<Map<String, Object>> loops = new ArrayList<>();
         for (SampleLoop.Timing t : sim.sampleLoops()) {
             Map<String, Object> loop = new LinkedHashMap<>();
@@ -91,4 +97,11 @@ public final class Results {
         return out;
     }
 
+
+    /** A checkpoint's path as the manifest shows it: relative inside the results directory, else absolute. */
+    private static String shown(Path dir, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path base = dir.toAbsolutePath().normalize();
+        return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
+    }
 }

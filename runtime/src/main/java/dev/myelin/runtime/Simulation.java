@@ -30,6 +30,14 @@ public final class Simulation {
     private volatile boolean stopRequested;
     /** Where data files named in the model are found (the model file's folder). */
     private java.nio.file.Path dataDirectory = java.nio.file.Path.of(".");
+    /** Where relative checkpoint paths of store to / restore from point: the run's results directory. */
+    private java.nio.file.Path resultsDirectory = java.nio.file.Path.of(".");
+    /** The model's file, recorded in checkpoints for messages. */
+    private String modelName = "";
+    /** Checkpoint files written by store to, in order. */
+    private final List<java.nio.file.Path> checkpoints = new ArrayList<>();
+    /** Checkpoint files read by restore from, in order. */
+    private final List<java.nio.file.Path> restoredCheckpoints = new ArrayList<>();
     /** Images drawn by the protocol's image statements, in order. */
     private final Map<String, dev.myelin.runtime.io.TileImage> images = new java.util.LinkedHashMap<>();
     /** Values written by the protocol's save statements, in order. */
@@ -236,6 +244,54 @@ public final class Simulation {
         for (int k = 0; k < s.marks().length; k++) recorders.get(k).truncate(s.marks()[k]);
         step = s.step();
         time = s.time();
+    }
+
+    public void setResultsDirectory(java.nio.file.Path directory) {
+        this.resultsDirectory = directory;
+    }
+
+    public void setModelName(String name) {
+        this.modelName = name;
+    }
+
+    /** The checkpoint files written so far, for the manifest. */
+    public List<java.nio.file.Path> checkpoints() {
+        return List.copyOf(checkpoints);
+    }
+
+    /** The checkpoint files restored from so far, for the manifest. */
+    public List<java.nio.file.Path> restoredCheckpoints() {
+        return List.copyOf(restoredCheckpoints);
+    }
+
+    /**
+     * {@code store to 'file'}: the state that store keeps (variables, spikes in flight, time) in a
+     * checkpoint file; a relative path is inside the results directory.
+     */
+    public void storeTo(String path) {
+        java.nio.file.Path file = resultsDirectory.resolve(path);
+        String[] names = network.stateNames();
+        Object[] state = network.captureState();
+        Map<String, Object> parts = new java.util.LinkedHashMap<>();
+        for (int k = 0; k < names.length; k++) parts.put(names[k], state[k]);
+        new dev.myelin.runtime.protocol.Checkpoint(modelName, seed, dt, step, time, parts).write(file);
+        if (!checkpoints.contains(file)) checkpoints.add(file);
+    }
+
+    /**
+     * {@code restore from 'file'}: back to the state of a checkpoint, which must come from a
+     * network with the same groups, variables, sizes, dt and synapses. Monitors keep what they
+     * recorded (the checkpoint has no monitors); the protocol's variables are not part of it.
+     */
+    public void restoreFrom(String path) {
+        java.nio.file.Path file = resultsDirectory.resolve(path);
+        var checkpoint = dev.myelin.runtime.protocol.Checkpoint.read(file);
+        Object[] state = new dev.myelin.runtime.protocol.CheckpointMatch(file, checkpoint, seed, dt)
+                .state(network.stateNames(), network.captureState());
+        network.restoreState(state);
+        step = checkpoint.step();
+        time = checkpoint.time();
+        if (!restoredCheckpoints.contains(file)) restoredCheckpoints.add(file);
     }
 
     /** A readout over a spike monitor's neurons (at most one per model). */

@@ -214,8 +214,11 @@ public sealed interface Item {
     record PrintArg(Optional<String> text, Optional<Expression> value, SourceSpan span) {
     }
 
-    /** {@code store} / {@code store name}, {@code restore} / {@code restore name}: Brian2's Network.store/restore. */
-    record Store(Optional<Ident> name, boolean restore, SourceSpan span) implements Item {
+    /**
+     * {@code store} / {@code store name}, {@code restore} / {@code restore name}: Brian2's Network.store/restore;
+     * {@code store to 'file'} / {@code restore from 'file'}: the same through a checkpoint file (then no name).
+     */
+    record Store(Optional<Ident> name, Optional<FileName> file, boolean restore, SourceSpan span) implements Item {
     }
 
     /** {@code G.I = 0.7*nA} between runs (or before the first: initial values). */

@@ -112,6 +112,8 @@ final class ProtocolChecker {
             cond.ifPresent(c -> out.add(new ProtocolStep.If(c, then, orElse, i.span())));
         } else if (item instanceof Item.Print p) {
             print(p).ifPresent(out::add);
+        } else if (item instanceof Item.Store st && st.file().isPresent()) {
+            out.add(new ProtocolStep.Checkpoint(st.file().get().path(), st.restore(), st.span()));
         } else if (item instanceof Item.Store st) {
             out.add(new ProtocolStep.Store(st.name().map(Ident::text).orElse("default"), st.restore(), st.span()));
         } else {

@@ -709,29 +709,34 @@ public final class JavaGenerator {
 
     /**
      * captureState/restoreState for store and restore: copies of every variable array and shared
-     * value of groups and synapses, and of the delay queues (spikes in flight).
+     * value of groups and synapses, and of the delay queues (spikes in flight); stateNames names
+     * each part, so a checkpoint file can be matched against the model that reads it.
      */
     private void storedState() {
         MethodSpec.Builder capture = MethodSpec.methodBuilder("captureState").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(Object[].class);
         MethodSpec.Builder restore = MethodSpec.methodBuilder("restoreState").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .addParameter(Object[].class, "s");
-        List<String> parts = new ArrayList<>();
+        StateParts parts = new StateParts();
         for (GroupPlan g : lowered.groups()) {
             for (ArrayVar a : g.arrays()) {
                 String field = "this." + JavaNames.array(g.name(), a.name());
                 restore.addStatement("System.arraycopy(($L[]) s[$L], 0, $L, 0, $L.length)", javaType(a.type()), parts.size(), field, field);
-                parts.add(field + ".clone()");
+                parts.add(g.name() + "." + a.name(), field + ".clone()");
             }
             for (String v : g.sharedVariables()) {
                 restore.addStatement("this.$L = (Double) s[$L]", JavaNames.array(g.name(), v), parts.size());
-                parts.add("this." + JavaNames.array(g.name(), v));
+                parts.add(g.name() + "." + v, "this." + JavaNames.array(g.name(), v));
             }
         }
         for (SynapsePlan syn : lowered.synapses()) synapseCode.storedState(syn, restore, parts);
-        capture.addStatement("return new Object[] {$L}", String.join(", ", parts));
+        capture.addStatement("return new Object[] {$L}", String.join(", ", parts.values()));
         methods.add(capture.build());
         methods.add(restore.build());
+        methods.add(MethodSpec.methodBuilder("stateNames").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(String[].class)
+                .addStatement("return new String[] {$L}", parts.names().stream().map(JavaExpressions::stringLiteral).collect(java.util.stream.Collectors.joining(", ")))
+                .build());
     }
 
     private void protocol() {
@@ -841,6 +846,8 @@ public final class JavaGenerator {
                 p.addStatement("sim.print($L)", parts.isEmpty() ? "\"\"" : String.join(" + \" \" + ", parts));
             } else if (step instanceof ProtocolStep.Store st) {
                 p.addStatement(st.restore() ? "sim.restore($S)" : "sim.store($S)", st.name());
+            } else if (step instanceof ProtocolStep.Checkpoint c) {
+                p.addStatement(c.restore() ? "sim.restoreFrom($S)" : "sim.storeTo($S)", c.path());
             }
         }
     }

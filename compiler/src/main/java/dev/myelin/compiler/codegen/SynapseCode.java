@@ -85,23 +85,29 @@ final class SynapseCode {
         }
     }
 
-    /** Adds the synapses' variables and delay queues to a stored state: {@code parts} are the captured values, in order. */
-    void storedState(SynapsePlan s, MethodSpec.Builder restore, List<String> parts) {
+    /**
+     * Adds the synapses' variables and delay queues to a stored state, and their pre and post
+     * indices, which restore leaves alone (connections do not change after connect) but a
+     * checkpoint file compares with the run that reads it.
+     */
+    void storedState(SynapsePlan s, MethodSpec.Builder restore, StateParts parts) {
         String n = s.name();
+        parts.add(n + " " + StateParts.PRE, "this." + JavaNames.synapseIndex(n, "pre"));
+        parts.add(n + " " + StateParts.POST, "this." + JavaNames.synapseIndex(n, "post"));
         for (ArrayVar a : s.arrays()) {
             String field = "this." + JavaNames.array(n, a.name());
             // (Janino types an array's clone() as Object, hence the second cast.)
             restore.addStatement("$L = ($L[]) (($L[]) s[$L]).clone()", field, JavaGenerator.javaType(a.type()), JavaGenerator.javaType(a.type()), parts.size());
-            parts.add(field + ".clone()");
+            parts.add(n + "." + a.name(), field + ".clone()");
         }
         for (String v : s.sharedVariables()) {
             restore.addStatement("this.$L = (Double) s[$L]", JavaNames.array(n, v), parts.size());
-            parts.add("this." + JavaNames.array(n, v));
+            parts.add(n + "." + v, "this." + JavaNames.array(n, v));
         }
         for (PathwayPlan p : s.pathways()) {
             String queue = "this." + JavaNames.pathway(n, "q", p.name());
             restore.addStatement("$L.restore(($T) s[$L])", queue, QUEUE, parts.size());
-            parts.add(queue + ".copy()");
+            parts.add(n + "." + p.name() + " " + StateParts.QUEUE, queue + ".copy()");
         }
     }
 

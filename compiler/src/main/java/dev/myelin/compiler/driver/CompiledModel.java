@@ -30,6 +30,7 @@ public record CompiledModel(CheckedModel model, LoweredModel lowered, GeneratedS
         // Data files named in the model are found beside it, as the checker found them.
         java.nio.file.Path parent = java.nio.file.Path.of(model.source().name()).toAbsolutePath().getParent();
         if (parent != null) sim.setDataDirectory(parent);
+        sim.setModelName(model.source().name());
         try {
             networkClass.getConstructor(Simulation.class).newInstance(sim);
         } catch (InvocationTargetException e) {

@@ -116,6 +116,13 @@ public sealed interface ProtocolStep {
     record Store(String name, boolean restore, SourceSpan span) implements ProtocolStep {
     }
 
+    /**
+     * {@code store to 'file'} / {@code restore from 'file'}: the same state in a checkpoint file, so a
+     * later run can resume; {@code path} is relative to the results directory unless absolute.
+     */
+    record Checkpoint(String path, boolean restore, SourceSpan span) implements ProtocolStep {
+    }
+
     /** {@code G.x = 'values.npy'}: one value per element from an NPY file (SI units), its length checked when it is read. */
     record AssignFile(String group, String variable, String path, SourceSpan span) implements ProtocolStep {
     }

@@ -127,8 +127,10 @@ final class AstBuilder {
             }
             return new Item.Print(args, span);
         }
-        if (ctx instanceof StoreStmtContext st) return new Item.Store(Optional.ofNullable(st.name()).map(this::ident), false, span);
-        if (ctx instanceof RestoreStmtContext re) return new Item.Store(Optional.ofNullable(re.name()).map(this::ident), true, span);
+        if (ctx instanceof StoreStmtContext st) return new Item.Store(Optional.ofNullable(st.name()).map(this::ident), Optional.empty(), false, span);
+        if (ctx instanceof RestoreStmtContext re) return new Item.Store(Optional.ofNullable(re.name()).map(this::ident), Optional.empty(), true, span);
+        if (ctx instanceof StoreFileStmtContext st) return new Item.Store(Optional.empty(), Optional.of(checkpointFile(st.STRING().getSymbol())), false, span);
+        if (ctx instanceof RestoreFileStmtContext re) return new Item.Store(Optional.empty(), Optional.of(checkpointFile(re.STRING().getSymbol())), true, span);
         return null;
     }
 
@@ -231,6 +233,11 @@ final class AstBuilder {
         String text = unquoted(string);
         if (!text.matches("[^\\s'\"]+\\.(npy|csv|NPY|CSV)")) return Optional.empty();
         return Optional.of(new Item.FileName(text, span(string)));
+    }
+
+    /** A checkpoint file of store to / restore from: any path (Myelin writes its own format). */
+    private Item.FileName checkpointFile(Token string) {
+        return new Item.FileName(unquoted(string), span(string));
     }
 
     private static String unquoted(Token string) {

@@ -78,6 +78,29 @@ public final class SpikeQueue {
         head = copy.head;
     }
 
+    /** The events in flight by steps from now (entry d: due in d steps), for a checkpoint file. */
+    public int[][] pending() {
+        int[][] out = new int[buckets.length][];
+        for (int d = 0; d < buckets.length; d++) {
+            int slot = (head + d) & (buckets.length - 1);
+            out[d] = Arrays.copyOf(buckets[slot], counts[slot]);
+        }
+        return out;
+    }
+
+    /** A queue holding {@code pending} (as {@link #pending()} gives it); its length must be a power of two. */
+    public static SpikeQueue ofPending(int[][] pending) {
+        if (Integer.bitCount(pending.length) != 1) throw new IllegalArgumentException("a queue's length is a power of two, not " + pending.length);
+        SpikeQueue out = new SpikeQueue();
+        out.buckets = new int[pending.length][];
+        out.counts = new int[pending.length];
+        for (int d = 0; d < pending.length; d++) {
+            out.buckets[d] = Arrays.copyOf(pending[d], Math.max(pending[d].length, 16));
+            out.counts[d] = pending[d].length;
+        }
+        return out;
+    }
+
     /** Whether any event is waiting (for tests and store/restore). */
     public boolean isEmpty() {
         for (int c : counts) if (c != 0) return false;
