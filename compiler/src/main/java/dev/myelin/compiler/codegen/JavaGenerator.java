@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes the Java class for a lowered model. Layout: fields for params, per-group arrays and
@@ -518,8 +519,19 @@ public final class JavaGenerator {
             aliases(m, g);
             ScalarHoister hoister = new ScalarHoister("_s", true);
             CommonSubexpressions shared = new CommonSubexpressions("_c");
-            List<Step> active = shared.rewrite(rewrite(g.update().whenActive(), hoister));
-            List<Step> refractory = shared.rewrite(rewrite(g.update().whenRefractory(), hoister));
+            List<Step> active = rewrite(g.update().whenActive(), hoister);
+            List<Step> refractory = rewrite(g.update().whenRefractory(), hoister);
+            List<Step> unconditional = List.of();
+            if (g.update().split()) {
+                Set<String> arrays = new java.util.HashSet<>();
+                for (ArrayVar a : g.arrays()) arrays.add(a.name());
+                RefractoryFission.Split fission = RefractoryFission.split(active, refractory, arrays, "not_refractory");
+                active = fission.active();
+                refractory = fission.refractory();
+                unconditional = shared.rewrite(fission.unconditional());
+            }
+            active = shared.rewrite(active);
+            refractory = shared.rewrite(refractory);
             Expr nr = g.notRefractory().map(hoister::rewrite).orElse(null);
             declareHoisted(m, hoister, java);
             m.beginControlFlow("for (int i = 0; i < $L; i++)", JavaNames.size(g.name()));
@@ -530,13 +542,21 @@ public final class JavaGenerator {
             if (g.update().split()) {
                 m.beginControlFlow("if (_nr)");
                 steps(m, g, java, active);
-                m.nextControlFlow("else");
-                steps(m, g, java, refractory);
+                if (!refractory.isEmpty()) {
+                    m.nextControlFlow("else");
+                    steps(m, g, java, refractory);
+                }
                 m.endControlFlow();
             } else {
                 steps(m, g, java, active);
             }
             m.endControlFlow();
+            if (!unconditional.isEmpty()) {
+                m.addComment("Not affected by refractoriness: a loop without a branch, which the JIT vectorises.");
+                m.beginControlFlow("for (int i = 0; i < $L; i++)", JavaNames.size(g.name()));
+                steps(m, g, java, unconditional);
+                m.endControlFlow();
+            }
             methods.add(m.build());
         }
         if (g.constantChance().isPresent()) {

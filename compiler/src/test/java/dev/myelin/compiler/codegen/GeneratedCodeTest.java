@@ -70,8 +70,9 @@ class GeneratedCodeTest {
     void unlessRefractoryIsSpecialisedIntoTwoBranches() {
         String update = method(compile(LIF).source().source(), "update_G");
         assertTrue(update.contains("if (_nr) {"), update);
-        String refractoryBranch = update.substring(update.indexOf("} else {"));
-        assertFalse(refractoryBranch.contains("G$v[i] ="), "v is frozen while refractory: " + refractoryBranch);
+        // v is frozen while refractory, and nothing else changes: no else branch at all.
+        assertFalse(update.contains("} else {"), update);
+        assertEquals(update.indexOf("G$v[i] ="), update.lastIndexOf("G$v[i] ="), update);
     }
 
     @Test
@@ -130,6 +131,38 @@ class GeneratedCodeTest {
         String update = method(source, "update_G");
         // Three distinct exprel terms (two in dm/dt, one in dn/dt), each used in both A and B/A.
         assertEquals(3, update.split("MathFunctions.exprel\\(", -1).length - 1, update);
+    }
+
+    /**
+     * Variables that refractoriness does not touch (CUBA's ge and gi) are updated in a second loop
+     * without the not_refractory branch; one that reads v (adaptation w) stays with v.
+     */
+    @Test
+    void variablesRefractorinessDoesNotTouchGetALoopWithoutTheBranch() {
+        String update = method(compile("""
+                neurons G[5] {
+                    equations '''
+                        dv/dt = (ge + gi - (v + 49*mV) - w)/(20*ms) : volt (unless refractory)
+                        dge/dt = -ge/(5*ms) : volt
+                        dgi/dt = -gi/(10*ms) : volt
+                        dw/dt = (0.1*(v + 60*mV) - w)/(100*ms) : volt
+                    '''
+                    threshold 'v > -50*mV'
+                    reset 'v = -60*mV'
+                    refractory 5 ms
+                    method euler
+                }
+                run 1 ms
+                """).source().source(), "update_G");
+        int first = update.indexOf("for (int i");
+        int second = update.indexOf("for (int i", first + 1);
+        assertTrue(first >= 0 && second > first, update);
+        String branchLoop = update.substring(first, second);
+        String plainLoop = update.substring(second);
+        assertTrue(branchLoop.contains("if (_nr)") && branchLoop.contains("G$v[i] = ") && branchLoop.contains("G$w[i] = "), update);
+        assertFalse(branchLoop.contains("G$ge[i] = ") || branchLoop.contains("G$gi[i] = "), update);
+        assertTrue(plainLoop.contains("G$ge[i] = ") && plainLoop.contains("G$gi[i] = "), update);
+        assertFalse(plainLoop.contains("_nr") || plainLoop.contains("G$v[i] = ") || plainLoop.contains("G$w[i] = "), update);
     }
 
     private static CompiledModel compile(String text) {
