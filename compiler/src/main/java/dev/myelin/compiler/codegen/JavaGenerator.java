@@ -467,15 +467,6 @@ public final class JavaGenerator {
         }
         for (SynapsePlan syn : lowered.synapses()) synapseCode.beforeRun(m, syn);
         methods.add(m.build());
-        methods.add(MethodSpec.methodBuilder("delaySteps").addModifiers(Modifier.PRIVATE).returns(int.class)
-                .addParameter(double.class, "seconds").addParameter(String.class, "pathway")
-                .addComment("Brian2 rounds delay/dt to the nearest step (numpy's round: halves to even, as Math.rint).")
-                .addStatement("final double steps = Math.rint(seconds / dt)")
-                .beginControlFlow("if (!(steps >= 0) || steps > 1 << 28)")
-                .addStatement("throw new dev.myelin.runtime.ModelError(\"synapses \" + pathway + \": a delay of \" + seconds + \" s is not a time from 0 to 2^28 steps\")")
-                .endControlFlow()
-                .addStatement("return (int) steps")
-                .build());
     }
 
     /** A sample loop's role for the results: test if it predicts, observe if it observes, else train. */

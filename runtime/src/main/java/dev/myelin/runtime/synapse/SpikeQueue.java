@@ -46,6 +46,20 @@ public final class SpikeQueue {
         counts[slot] = n + 1;
     }
 
+    /** Adds {@code events[from..to)} {@code delay} steps from now, in order (as many {@link #add} calls). */
+    public void addAll(int delay, int[] events, int from, int to) {
+        int slot = (head + delay) & (buckets.length - 1);
+        int[] bucket = buckets[slot];
+        int n = counts[slot];
+        int size = to - from;
+        if (n + size > bucket.length) {
+            bucket = Arrays.copyOf(bucket, Math.max(n * 2, n + size));
+            buckets[slot] = bucket;
+        }
+        for (int k = 0; k < size; k++) bucket[n + k] = events[from + k];
+        counts[slot] = n + size;
+    }
+
     /** This step's events; valid until {@link #advance()}. */
     public int[] current() {
         return buckets[head];
