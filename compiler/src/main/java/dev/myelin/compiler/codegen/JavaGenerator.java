@@ -61,6 +61,7 @@ public final class JavaGenerator {
     private static final ClassName SAMPLE_LOOP = ClassName.get("dev.myelin.runtime.protocol", "SampleLoop");
     private static final ClassName STEP_DECAY = ClassName.get("dev.myelin.runtime.synapse", "StepDecay");
     private static final ClassName BERNOULLI_GAPS = ClassName.get("dev.myelin.runtime.random", "BernoulliGaps");
+    private static final ClassName SPIKE_CALENDAR = ClassName.get("dev.myelin.runtime.random", "SpikeCalendar");
     private static final ClassName COUNTER_RNG = ClassName.get("dev.myelin.runtime.random", "CounterRng");
     /** Call sites of the gap draws of constant-chance groups: after a spike, and at the start of a run. */
     private static final int GAP_SITE = 1 << 25, RUN_START_GAP_SITE = GAP_SITE + 1;
@@ -139,6 +140,7 @@ public final class JavaGenerator {
             if (g.constantChance().isPresent()) {
                 type.addField(long[].class, JavaNames.nextSpike(g.name()), Modifier.PRIVATE, Modifier.FINAL);
                 type.addField(double[].class, JavaNames.logStay(g.name()), Modifier.PRIVATE, Modifier.FINAL);
+                type.addField(SPIKE_CALENDAR, JavaNames.calendar(g.name()), Modifier.PRIVATE, Modifier.FINAL);
             }
             for (EventPlan e : g.events()) {
                 type.addField(int[].class, JavaNames.events(g.name(), e.name()), Modifier.PRIVATE, Modifier.FINAL);
@@ -216,6 +218,7 @@ public final class JavaGenerator {
             if (g.constantChance().isPresent()) {
                 ctor.addStatement("this.$L = new long[$L]", JavaNames.nextSpike(g.name()), n);
                 ctor.addStatement("this.$L = new double[$L]", JavaNames.logStay(g.name()), n);
+                ctor.addStatement("this.$L = new $T()", JavaNames.calendar(g.name()), SPIKE_CALENDAR);
             }
             for (EventPlan e : g.events()) ctor.addStatement("this.$L = new int[$L]", JavaNames.events(g.name(), e.name()), n);
         }
@@ -602,19 +605,19 @@ public final class JavaGenerator {
         prepare.addStatement("this.$L[i] = $T.next(step, this.$L[i], $T.uniform(seed, $L, i, step, $L))",
                 next, BERNOULLI_GAPS, stay, COUNTER_RNG, g.stream(), RUN_START_GAP_SITE);
         prepare.endControlFlow();
+        prepare.addStatement("this.$L.reset()", JavaNames.calendar(g.name()));
         methods.add(prepare.build());
 
         MethodSpec.Builder m = slotMethod("threshold_" + g.name());
-        m.addStatement("final int n = this.$L", JavaNames.size(g.name()));
         m.addStatement("final long[] next = this.$L", next);
         m.addStatement("final double[] stay = this.$L", stay);
         m.addStatement("final int[] spikes = this.$L", JavaNames.spikes(g.name()));
-        m.addStatement("int count = 0");
-        m.beginControlFlow("for (int i = 0; i < n; i++)");
-        m.beginControlFlow("if (next[i] == step)");
-        m.addStatement("spikes[count++] = i");
+        m.addStatement("final $T calendar = this.$L", SPIKE_CALENDAR, JavaNames.calendar(g.name()));
+        m.addStatement("final int count = calendar.due(step, next, spikes)");
+        m.beginControlFlow("for (int k = 0; k < count; k++)");
+        m.addStatement("final int i = spikes[k]");
         m.addStatement("next[i] = $T.next(step + 1, stay[i], $T.uniform(seed, $L, i, step, $L))", BERNOULLI_GAPS, COUNTER_RNG, g.stream(), GAP_SITE);
-        m.endControlFlow();
+        m.addStatement("calendar.schedule(i, next[i])");
         m.endControlFlow();
         m.addStatement("this.$L = count", JavaNames.spikeCount(g.name()));
         methods.add(m.build());

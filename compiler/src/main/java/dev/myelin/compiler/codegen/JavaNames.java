@@ -34,6 +34,11 @@ final class JavaNames {
     }
 
     /** The table of one event-driven decay rate (Function.DECAY's site). */
+    /** The calendar of next spike steps of a Poisson group with constant rates. */
+    static String calendar(String group) {
+        return group + "$$calendar";
+    }
+
     static String decay(int site) {
         return "$decay$" + site;
     }
