@@ -205,6 +205,8 @@ public final class Simulation {
         double end = time + duration;
         long endStep = timestepOf(end, dt);
         long started = System.nanoTime();
+        // Loops over samples draw their own line; a run inside one stays quiet.
+        var line = new dev.myelin.runtime.protocol.RunProgress(sampleLoopsRunning.isEmpty() ? progress : null, time, duration);
         try {
             network.beforeRun();
             for (Recorder r : recorders) r.beginRun();
@@ -214,9 +216,11 @@ public final class Simulation {
                 network.advance(step, to);
                 stepsRun += to - step;
                 step = to;
+                line.at(step * dt);
             }
         } finally {
             simulateNanos += System.nanoTime() - started;
+            line.end();
         }
         time = end;
     }

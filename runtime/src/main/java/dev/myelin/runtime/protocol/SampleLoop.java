@@ -69,12 +69,17 @@ public final class SampleLoop {
 
     /** {@code mnist[0:3000] [#####.....] 1234/3000  25.1 samples/s  ETA 1:10}. */
     String line(int done, int total, double seconds) {
-        int width = 20;
-        int filled = total == 0 ? width : (int) ((long) width * done / total);
         double rate = seconds > 0 ? done / seconds : 0;
         String eta = rate > 0 ? clock((total - done) / rate) : "?";
-        return String.format(java.util.Locale.ROOT, "%s [%s%s] %d/%d  %.1f samples/s  ETA %s", label, "#".repeat(filled), ".".repeat(width - filled),
+        return String.format(java.util.Locale.ROOT, "%s %s %d/%d  %.1f samples/s  ETA %s", label, bar(total == 0 ? 1 : (double) done / total),
                 done, total, rate, eta);
+    }
+
+    /** {@code [#####...............]} for a fraction done from 0 to 1. */
+    static String bar(double fraction) {
+        int width = 20;
+        int filled = (int) (width * Math.max(0, Math.min(1, fraction)));
+        return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
     }
 
     /** h:mm:ss or m:ss. */
