@@ -55,6 +55,20 @@ public final class NpyWriter {
     }
 
     /**
+     * Writes a {@code rows x cols} array of dtype {@code <f8} from its elements in column-major order
+     * (element (r, c) at {@code columnMajor[c * rows + r]}), transposing chunk by chunk, so a large
+     * recording is written without a second copy of it in memory.
+     */
+    public static void writeTransposed(Path file, double[] columnMajor, int rows, int cols) throws IOException {
+        int length = Math.multiplyExact(rows, cols);
+        if (columnMajor.length < length) throw new IllegalArgumentException("a " + rows + " x " + cols + " matrix needs " + length + " elements, got " + columnMajor.length);
+        writeChunks(file, "<f8", new int[] {rows, cols}, length, Double.BYTES, (buffer, from, count) -> {
+            java.nio.DoubleBuffer out = buffer.asDoubleBuffer();
+            for (int e = from; e < from + count; e++) out.put(columnMajor[(e % cols) * rows + e / cols]);
+        });
+    }
+
+    /**
      * Writes the values of a save statement: a double[] or long[] in row-major order, a vector
      * when {@code columns} is 1 and a (rows, columns) matrix otherwise.
      */

@@ -42,10 +42,37 @@ public final class StateRecorder implements Recorder {
     /** Opens a new sample; the generated code then calls {@link #put} for each variable and index. */
     public void begin(long step) {
         if (samples == steps.length) {
+            ensureHeap(step);
             steps = Arrays.copyOf(steps, steps.length * 2);
             for (int v = 0; v < data.length; v++) data[v] = Arrays.copyOf(data[v], data[v].length * 2);
         }
         steps[samples++] = step;
+    }
+
+    /**
+     * Refuses to double the recording when the heap cannot hold it (a state monitor is the usual
+     * way a long run fills the heap), with what the monitor records and how to make it smaller;
+     * what it recorded until then is still written with the results.
+     */
+    private void ensureHeap(long step) {
+        long perSample = (long) Math.max(1, indices.length) * variables.length * Double.BYTES;
+        long bytes = perSample * samples * 2;
+        Runtime runtime = Runtime.getRuntime();
+        if ((long) samples * 2 * Math.max(1, indices.length) <= Integer.MAX_VALUE - 8
+                && bytes < runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory())) {
+            return;
+        }
+        System.gc(); // Only near the limit: what is in use may be mostly garbage.
+        if ((long) samples * 2 * Math.max(1, indices.length) <= Integer.MAX_VALUE - 8
+                && bytes < runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory())) {
+            return;
+        }
+        throw new dev.myelin.runtime.ModelError(String.format(java.util.Locale.ROOT,
+                "monitor %s records %,d values per sample (%d variable%s of %,d neurons or synapses) and holds %,d samples (%.1f GB) at step %,d;"
+                        + " the Java heap (%.1f GB) cannot hold twice that. Record fewer (record [...]), less often (dt ...), or run Java with"
+                        + " a larger heap (-Xmx; with ./myelin: MYELIN_JAVA_OPTS=-Xmx16g); what it recorded so far is written with the results",
+                name, (long) indices.length * variables.length, variables.length, variables.length == 1 ? "" : "s", indices.length,
+                samples, perSample * (double) samples / (1L << 30), step, runtime.maxMemory() / (double) (1L << 30)));
     }
 
     public int size() {
@@ -95,13 +122,9 @@ public final class StateRecorder implements Recorder {
         NpyWriter.write(dir.resolve(name + "_t.npy"), t);
         files.add(name + "_t.npy");
         for (int v = 0; v < variables.length; v++) {
-            // Transpose to numpy's (n_recorded, n_times) in C order.
-            double[] rowMajor = new double[indices.length * samples];
-            for (int s = 0; s < samples; s++) {
-                for (int k = 0; k < indices.length; k++) rowMajor[k * samples + s] = data[v][s * indices.length + k];
-            }
+            // numpy's (n_recorded, n_times) in C order is the transpose of the sample-major recording.
             String file = name + "_" + variables[v] + ".npy";
-            NpyWriter.writeMatrix(dir.resolve(file), rowMajor, indices.length, samples);
+            NpyWriter.writeTransposed(dir.resolve(file), data[v], indices.length, samples);
             files.add(file);
         }
         return files;

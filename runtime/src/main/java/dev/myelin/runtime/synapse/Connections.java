@@ -35,6 +35,7 @@ public final class Connections {
             if (count == pre.length) {
                 if (count == Integer.MAX_VALUE - 8) throw new ModelError("synapses " + name + ": more than " + count + " synapses");
                 int grown = (int) Math.min(Integer.MAX_VALUE - 8L, 2L * count);
+                ensureHeap(2L * 4 * grown, i);
                 pre = Arrays.copyOf(pre, grown);
                 post = Arrays.copyOf(post, grown);
             }
@@ -42,6 +43,37 @@ public final class Connections {
             post[count] = j;
             count++;
         }
+    }
+
+    /**
+     * Refuses, with what it would take, a growth the heap cannot hold, rather than fail with
+     * OutOfMemoryError in the middle of connect. {@code source} is the source neuron being
+     * connected, which tells how far connect has come (connect goes through them in order).
+     */
+    private void ensureHeap(long bytes, int source) {
+        Runtime runtime = Runtime.getRuntime();
+        if (bytes < runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory())) return;
+        System.gc(); // Only near the limit: what is in use may be mostly garbage.
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (bytes < free) return;
+        double done = (source + 1.0) / sourceSize;
+        long projected = (long) (count / done);
+        if (projected > Integer.MAX_VALUE - 8) {
+            throw new ModelError(String.format(java.util.Locale.ROOT,
+                    "synapses %s: connect has made %,d synapses with %.0f%% of the source neurons done, so about %,d in all: more than the %,d"
+                            + " one synapses object can hold; split it into several (by source slices) or make fewer synapses",
+                    name, count, 100 * done, projected, Integer.MAX_VALUE - 8));
+        }
+        throw new ModelError(String.format(java.util.Locale.ROOT,
+                "synapses %s: the Java heap (%s) is too small: connect has made %,d synapses with %.0f%% of the source neurons done, so about %,d in all,"
+                        + " which need at least %s (16 bytes each for the indices, 8 more per synapse variable). Run Java with a larger heap"
+                        + " (-Xmx; with ./myelin: MYELIN_JAVA_OPTS=-Xmx%dg) or make fewer synapses",
+                name, gigabytes(runtime.maxMemory()), count, 100 * done, projected, gigabytes(16L * projected),
+                Math.max(2, (long) Math.ceil((16.0 * projected + runtime.maxMemory()) / (1L << 30)))));
+    }
+
+    private static String gigabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
     }
 
     /** Builds the indexes once every connect has run. */
