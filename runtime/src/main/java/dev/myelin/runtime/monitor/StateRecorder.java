@@ -56,23 +56,15 @@ public final class StateRecorder implements Recorder {
      */
     private void ensureHeap(long step) {
         long perSample = (long) Math.max(1, indices.length) * variables.length * Double.BYTES;
-        long bytes = perSample * samples * 2;
-        Runtime runtime = Runtime.getRuntime();
-        if ((long) samples * 2 * Math.max(1, indices.length) <= Integer.MAX_VALUE - 8
-                && bytes < runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory())) {
-            return;
-        }
-        System.gc(); // Only near the limit: what is in use may be mostly garbage.
-        if ((long) samples * 2 * Math.max(1, indices.length) <= Integer.MAX_VALUE - 8
-                && bytes < runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory())) {
-            return;
-        }
+        boolean indexable = (long) samples * 2 * Math.max(1, indices.length) <= Integer.MAX_VALUE - 8;
+        if (indexable && dev.myelin.runtime.HeapRoom.canHold(perSample * samples * 2)) return;
         throw new dev.myelin.runtime.ModelError(String.format(java.util.Locale.ROOT,
-                "monitor %s records %,d values per sample (%d variable%s of %,d neurons or synapses) and holds %,d samples (%.1f GB) at step %,d;"
-                        + " the Java heap (%.1f GB) cannot hold twice that. Record fewer (record [...]), less often (dt ...), or run Java with"
+                "monitor %s records %,d values per sample (%d variable%s of %,d neurons or synapses) and holds %,d samples (%s) at step %,d;"
+                        + " %s cannot hold twice that. Record fewer (record [...]), less often (dt ...), or run Java with"
                         + " a larger heap (-Xmx; with ./myelin: MYELIN_JAVA_OPTS=-Xmx16g); what it recorded so far is written with the results",
                 name, (long) indices.length * variables.length, variables.length, variables.length == 1 ? "" : "s", indices.length,
-                samples, perSample * (double) samples / (1L << 30), step, runtime.maxMemory() / (double) (1L << 30)));
+                samples, dev.myelin.runtime.HeapRoom.gigabytes(perSample * samples), step,
+                indexable ? "the Java heap (" + dev.myelin.runtime.HeapRoom.limit() + ")" : "one Java array"));
     }
 
     public int size() {

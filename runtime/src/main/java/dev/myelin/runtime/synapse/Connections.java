@@ -51,11 +51,7 @@ public final class Connections {
      * connected, which tells how far connect has come (connect goes through them in order).
      */
     private void ensureHeap(long bytes, int source) {
-        Runtime runtime = Runtime.getRuntime();
-        if (bytes < runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory())) return;
-        System.gc(); // Only near the limit: what is in use may be mostly garbage.
-        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-        if (bytes < free) return;
+        if (dev.myelin.runtime.HeapRoom.canHold(bytes)) return;
         double done = (source + 1.0) / sourceSize;
         long projected = (long) (count / done);
         if (projected > Integer.MAX_VALUE - 8) {
@@ -68,12 +64,8 @@ public final class Connections {
                 "synapses %s: the Java heap (%s) is too small: connect has made %,d synapses with %.0f%% of the source neurons done, so about %,d in all,"
                         + " which need at least %s (16 bytes each for the indices, 8 more per synapse variable). Run Java with a larger heap"
                         + " (-Xmx; with ./myelin: MYELIN_JAVA_OPTS=-Xmx%dg) or make fewer synapses",
-                name, gigabytes(runtime.maxMemory()), count, 100 * done, projected, gigabytes(16L * projected),
-                Math.max(2, (long) Math.ceil((16.0 * projected + runtime.maxMemory()) / (1L << 30)))));
-    }
-
-    private static String gigabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+                name, dev.myelin.runtime.HeapRoom.limit(), count, 100 * done, projected, dev.myelin.runtime.HeapRoom.gigabytes(16L * projected),
+                Math.max(2, (long) Math.ceil((16.0 * projected + Runtime.getRuntime().maxMemory()) / (1L << 30)))));
     }
 
     /** Builds the indexes once every connect has run. */
