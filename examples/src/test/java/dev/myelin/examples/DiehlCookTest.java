@@ -4,6 +4,7 @@ import dev.myelin.compiler.driver.ModelCompiler;
 import dev.myelin.runtime.Simulation;
 import dev.myelin.runtime.data.DataSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,12 +22,17 @@ class DiehlCookTest {
     private static final int NEURONS = 100;
     private static final int SAMPLES = 30;
 
+    @TempDir
+    Path results;
+
     @Test
     void shortTrainingChangesWeightsAsStdpAndNormalisationPredict() throws Exception {
         Simulation sim = new ModelCompiler().compile(Path.of("diehl_cook_2015/diehl_cook_2015.myl"))
                 .instantiate(Map.of("n_train", String.valueOf(SAMPLES), "n_observe", "0", "n_test", "0", "n_e", String.valueOf(NEURONS)), 1L);
         sim.setOutput(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        sim.setResultsDirectory(results);
         sim.runProtocol();
+        assertTrue(java.nio.file.Files.size(results.resolve("training.ckpt")) > INPUTS * NEURONS * 8, "the training checkpoint is written");
         double[] initial = saved(sim, "initial_weights");
         double[] last = saved(sim, "weights");
         double[] theta = saved(sim, "theta_mV");
