@@ -3,9 +3,9 @@ package dev.myelin.plot;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 
+import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +26,11 @@ final class FigureWriter {
             Path file = dir.resolve(figure.name() + "." + format.extension());
             switch (format) {
                 case PNG -> {
-                    try (OutputStream out = Files.newOutputStream(file)) {
-                        BitmapEncoder.saveBitmap(figure.chart(), out, BitmapEncoder.BitmapFormat.PNG);
+                    // Straight to the file: given a stream, ImageIO buffers through a temporary
+                    // file whose cleanup is a shutdown hook, and adding one fails once the JVM is
+                    // shutting down, which is when run --plot draws after a Ctrl-C.
+                    if (!ImageIO.write(BitmapEncoder.getBufferedImage(figure.chart()), "png", file.toFile())) {
+                        throw new IOException("no PNG writer in this Java runtime");
                     }
                 }
                 case SVG -> {

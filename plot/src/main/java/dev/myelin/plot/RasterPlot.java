@@ -13,7 +13,7 @@ final class RasterPlot {
      * Spikes drawn at most. Past that a raster is a solid block anyway, and each dot is a shape in
      * an SVG; the figure then shows the first part of the run, and its title says how much.
      */
-    static final int MAX_SPIKES = 50_000;
+    static final int MAX_SPIKES = 20_000;
 
     private RasterPlot() {
     }
