@@ -6,7 +6,9 @@ import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.diag.SourceFile;
 import dev.myelin.compiler.model.CheckedModel;
 import dev.myelin.compiler.model.Monitor;
+import dev.myelin.compiler.model.NeuronGroup;
 import dev.myelin.compiler.model.Subexpression;
+import dev.myelin.compiler.model.Synapses;
 import dev.myelin.compiler.model.Variable;
 import dev.myelin.compiler.parse.ModelParser;
 import dev.myelin.plot.PlotFormat;
@@ -97,10 +99,12 @@ final class PlotCommand implements Callable<Integer> {
         Map<String, Map<String, Dimension>> byMonitor = new LinkedHashMap<>();
         for (Monitor monitor : model.monitors()) {
             if (!(monitor instanceof Monitor.State state)) continue;
-            List<Variable> variables = model.group(state.group()).map(g -> g.variables())
-                    .or(() -> model.synapsesNamed(state.group()).map(s -> s.variables())).orElse(List.of());
-            List<Subexpression> subexpressions = model.group(state.group()).map(g -> g.subexpressions())
-                    .or(() -> model.synapsesNamed(state.group()).map(s -> s.subexpressions())).orElse(List.of());
+            Optional<NeuronGroup> group = model.group(state.group());
+            Optional<Synapses> synapses = model.synapsesNamed(state.group());
+            List<Variable> variables = group.map(NeuronGroup::variables).or(() -> synapses.map(Synapses::variables))
+                    .orElse(List.of());
+            List<Subexpression> subexpressions = group.map(NeuronGroup::subexpressions)
+                    .or(() -> synapses.map(Synapses::subexpressions)).orElse(List.of());
             Map<String, Dimension> dimensions = new LinkedHashMap<>();
             for (String name : state.variables()) {
                 variables.stream().filter(v -> v.name().equals(name)).findFirst()
