@@ -11,7 +11,7 @@ import java.io.PrintWriter;
 /** The top-level command and the one place exceptions become messages and exit codes. */
 @Command(name = "myelin", mixinStandardHelpOptions = true, version = "myelin 0.1.0",
         description = "Brian2-style spiking neural network models, compiled to Java.",
-        subcommands = {RunCommand.class, CheckCommand.class, EmitJavaCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, PlotCommand.class, EmitJavaCommand.class, CommandLine.HelpCommand.class})
 public final class MyelinCommand implements Runnable {
 
     @CommandLine.Spec

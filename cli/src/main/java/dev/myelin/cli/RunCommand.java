@@ -36,6 +36,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "random seed (default: the model's 'seed', else a fresh one)")
     Long seed;
 
+    @Option(names = "--plot", description = "also draw figures (PNG, SVG) into the results directory's plots/, "
+            + "from whatever was recorded, also after a failed or interrupted run")
+    boolean plot;
+
     @Spec
     CommandSpec spec;
 
@@ -53,12 +57,14 @@ final class RunCommand implements Callable<Integer> {
         info.put("model", model.toString());
         info.put("myelin_version", "0.1.0");
 
-        // Ctrl-C stops the simulation at the next chunk of steps; what was recorded is still written.
+        // Ctrl-C stops the simulation at the next chunk of steps; what was recorded is still written
+        // (and plotted, with --plot, which may take longer than writing).
         CountDownLatch written = new CountDownLatch(1);
+        long waitSeconds = plot ? 60 : 10;
         Thread onInterrupt = new Thread(() -> {
             sim.requestStop();
             try {
-                written.await(10, TimeUnit.SECONDS);
+                written.await(waitSeconds, TimeUnit.SECONDS);
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
@@ -83,17 +89,21 @@ final class RunCommand implements Callable<Integer> {
             error = e.getMessage();
             Results.write(dir, sim, info, compiled.timings().asMap(), error);
             spec.commandLine().getErr().println("results recorded until the error were written to " + dir);
+            if (plot) PlotCommand.afterRun(dir, compiled.model(), stdout, spec.commandLine().getErr());
             written.countDown();
             throw e;
         }
         Results.write(dir, sim, info, compiled.timings().asMap(), error);
+        summary(stdout, compiled, sim, dir, error);
+        if (plot && !PlotCommand.afterRun(dir, compiled.model(), stdout, spec.commandLine().getErr()) && code == ExitCodes.OK) {
+            code = ExitCodes.USER_ERROR;
+        }
         written.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
         } catch (IllegalStateException shuttingDown) {
             // Already exiting because of Ctrl-C: the hook is running and has seen the results written.
         }
-        summary(stdout, compiled, sim, dir, error);
         return code;
     }
 
