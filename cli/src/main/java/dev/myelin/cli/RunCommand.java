@@ -77,21 +77,17 @@ final class RunCommand implements Callable<Integer> {
         } catch (Simulation.Stopped stopped) {
             error = stopped.getMessage();
             code = ExitCodes.INTERRUPTED;
-        } catch (OutOfMemoryError e) {
-            // The arrays that filled the heap are unreachable now, so the results can still be written.
-            error = String.format(java.util.Locale.ROOT, "the Java heap (%.1f GB) is full; run Java with a larger heap (-Xmx; with ./myelin:"
-                    + " MYELIN_JAVA_OPTS=-Xmx16g) or make the model or its monitors smaller", Runtime.getRuntime().maxMemory() / (double) (1L << 30));
-            Results.write(dir, sim, info, compiled.timings().asMap(), error);
-            spec.commandLine().getErr().println("results recorded until the error were written to " + dir);
-            written.countDown();
-            throw new dev.myelin.runtime.ModelError(error);
-        } catch (RuntimeException e) {
-            error = e.getMessage();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // After OutOfMemoryError the arrays that filled the heap are unreachable, so the results can still be written.
+            RuntimeException failure = e instanceof RuntimeException r ? r : new dev.myelin.runtime.ModelError(String.format(java.util.Locale.ROOT,
+                    "the Java heap (%s) is full; run Java with a larger heap (-Xmx; with ./myelin: MYELIN_JAVA_OPTS=-Xmx16g)"
+                            + " or make the model or its monitors smaller", dev.myelin.runtime.HeapRoom.limit()));
+            error = failure.getMessage();
             Results.write(dir, sim, info, compiled.timings().asMap(), error);
             spec.commandLine().getErr().println("results recorded until the error were written to " + dir);
             if (plot) PlotCommand.afterRun(dir, compiled.model(), stdout, spec.commandLine().getErr());
             written.countDown();
-            throw e;
+            throw failure;
         }
         Results.write(dir, sim, info, compiled.timings().asMap(), error);
         summary(stdout, compiled, sim, dir, error);
