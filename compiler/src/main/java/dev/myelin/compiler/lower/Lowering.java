@@ -177,9 +177,8 @@ public final class Lowering {
         Expr.Var notRefractory = new Expr.Var("not_refractory", VarKind.ARRAY, ValueType.BOOL, name);
         Optional<Expr> nrUpdate = Optional.empty();
         if (g.refractory() instanceof Refractory.Duration d) {
-            nrUpdate = Optional.of(new Expr.Binary(Op.GE,
-                    timestep(Expr.sub(new Expr.Var("t", VarKind.TIME, ValueType.DOUBLE, ""),
-                            new Expr.Var("lastspike", VarKind.ARRAY, ValueType.DOUBLE, name))),
+            nrUpdate = Optional.of(stepsSinceAtLeast(
+                    Expr.sub(new Expr.Var("t", VarKind.TIME, ValueType.DOUBLE, ""), new Expr.Var("lastspike", VarKind.ARRAY, ValueType.DOUBLE, name)),
                     timestep(d.seconds())));
         } else if (g.refractory() instanceof Refractory.Condition c) {
             nrUpdate = Optional.of(new Expr.Binary(Op.OR, notRefractory, new Expr.Unary(Op.NOT, c.condition())));
@@ -205,6 +204,22 @@ public final class Lowering {
         List<Step> out = new ArrayList<>();
         for (Assignment a : code) out.add(Step.write(a.target(), a.value()));
         return out;
+    }
+
+    /**
+     * Brian2's {@code timestep(elapsed) >= steps} for a whole number of steps (the refractory
+     * period's), without converting each neuron's elapsed time to an integer: truncation toward
+     * zero gives {@code int(y) >= R} exactly when {@code y >= R} for R of 1 or more, and when
+     * {@code y > R - 1} for R of 0 or less (a NaN lastspike, which Java truncates to 0, is the one
+     * value that would differ). The two conditions on R are loop invariants.
+     */
+    private static Expr stepsSinceAtLeast(Expr elapsed, Expr steps) {
+        Expr dt = new Expr.Var("dt", VarKind.DT, ValueType.DOUBLE, "");
+        Expr y = Expr.mul(Expr.add(elapsed, Expr.mul(Expr.num(1e-3), dt)), Expr.div(Expr.num(1), dt));
+        Expr positive = new Expr.Binary(Op.GE, steps, Expr.num(1));
+        return new Expr.Binary(Op.OR,
+                new Expr.Binary(Op.AND, positive, new Expr.Binary(Op.GE, y, steps)),
+                new Expr.Binary(Op.AND, new Expr.Unary(Op.NOT, positive), new Expr.Binary(Op.GT, y, Expr.sub(steps, Expr.num(1)))));
     }
 
     /**
