@@ -1,11 +1,10 @@
 package dev.myelin.cli;
 
-import dev.myelin.compiler.diag.Diagnostics;
-import dev.myelin.compiler.driver.ModelCompiler;
+import dev.myelin.api.Myelin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,14 +20,10 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Diagnostics d = new ModelCompiler().check(ModelCompiler.read(model));
-        if (d.hasErrors()) {
-            spec.commandLine().getErr().print(d.render());
-            spec.commandLine().getErr().flush();
-            return ExitCodes.USER_ERROR;
-        }
-        d.warnings().forEach(w -> spec.commandLine().getErr().print(w.render()));
+        Myelin.CheckReport report = new Myelin().check(model);
+        spec.commandLine().getErr().print(report.report());
         spec.commandLine().getErr().flush();
+        if (report.hasErrors()) return ExitCodes.USER_ERROR;
         spec.commandLine().getOut().println(model + ": ok");
         return ExitCodes.OK;
     }

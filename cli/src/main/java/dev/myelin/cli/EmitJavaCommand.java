@@ -1,8 +1,7 @@
 package dev.myelin.cli;
 
-import dev.myelin.compiler.codegen.GeneratedSource;
-import dev.myelin.compiler.driver.CompiledModel;
-import dev.myelin.compiler.driver.ModelCompiler;
+import dev.myelin.api.Model;
+import dev.myelin.api.Myelin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,13 +27,12 @@ final class EmitJavaCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Warmup.inBackground();
-        CompiledModel compiled = new ModelCompiler().compile(model);
-        compiled.warnings().forEach(w -> spec.commandLine().getErr().print(w.render()));
+        Model compiled = new Myelin().compile(model);
+        compiled.warnings().forEach(spec.commandLine().getErr()::print);
         spec.commandLine().getErr().flush();
-        GeneratedSource source = compiled.source();
-        Path file = dir.resolve(source.packageName().replace('.', '/')).resolve(source.simpleName() + ".java");
+        Path file = dir.resolve(compiled.javaClassName().replace('.', '/') + ".java");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, source.source());
+        Files.writeString(file, compiled.javaSource());
         spec.commandLine().getOut().println(file);
         return ExitCodes.OK;
     }

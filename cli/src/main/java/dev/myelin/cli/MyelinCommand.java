@@ -11,7 +11,7 @@ import java.io.PrintWriter;
 /** The top-level command and the one place exceptions become messages and exit codes. */
 @Command(name = "myelin", mixinStandardHelpOptions = true, version = "myelin 0.1.0",
         description = "Brian2-style spiking neural network models, compiled to Java.",
-        subcommands = {RunCommand.class, CheckCommand.class, PlotCommand.class, EmitJavaCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BuildCommand.class, CheckCommand.class, PlotCommand.class, EmitJavaCommand.class, CommandLine.HelpCommand.class})
 public final class MyelinCommand implements Runnable {
 
     @CommandLine.Spec
@@ -34,6 +34,11 @@ public final class MyelinCommand implements Runnable {
     static int report(Exception e, PrintWriter err) {
         if (e instanceof CompilationFailed failed) {
             err.print(failed.diagnostics().render());
+            err.flush();
+            return ExitCodes.USER_ERROR;
+        }
+        if (e instanceof dev.myelin.api.ModelException m) {
+            err.print(m.located() ? m.getMessage() : "error: " + m.getMessage() + "\n");
             err.flush();
             return ExitCodes.USER_ERROR;
         }

@@ -23,7 +23,10 @@ public abstract class GeneratedNetwork {
     public void beforeRun() {
     }
 
-    /** Runs the experiment written in the model file: initial values, runs, assignments between them. */
+    /** Sets the network up as the model file declares it: initial values of variables, then connect and synapse values. */
+    public abstract void setup();
+
+    /** Runs the experiment written in the model file after {@link #setup()}: runs, assignments, loops. */
     public abstract void protocol();
 
     /** The number of synapses of a synapses object once connected; -1 if there is none of that name. */

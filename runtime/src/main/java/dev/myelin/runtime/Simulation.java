@@ -65,6 +65,29 @@ public final class Simulation {
         this.seed = seed;
     }
 
+    /**
+     * A fresh simulation of a generated network class: params overridden by {@code overrides} (name
+     * to text such as "0.7 nA"), data files found in {@code dataDirectory} unless {@code dataFiles}
+     * says where one is (by the name the model gives it); not yet set up.
+     */
+    public static Simulation of(Class<? extends GeneratedNetwork> type, Map<String, String> overrides, long seed,
+                                java.nio.file.Path dataDirectory, Map<String, java.nio.file.Path> dataFiles, String modelName) {
+        Simulation sim = new Simulation(overrides, seed);
+        sim.setDataDirectory(dataDirectory);
+        sim.setDataFiles(dataFiles);
+        sim.setModelName(modelName);
+        try {
+            type.getConstructor(Simulation.class).newInstance(sim);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("generated class cannot be instantiated", e);
+        }
+        return sim;
+    }
+
     // ── called by generated code while it is constructed ──
 
     public void declareParams(ParamSpec[] specs) {
@@ -130,9 +153,17 @@ public final class Simulation {
         this.dataDirectory = directory;
     }
 
+    /** Data files by the name the model gives them, found elsewhere than beside it (a standalone jar's bundled data). */
+    private Map<String, java.nio.file.Path> dataFiles = Map.of();
+
+    /** Where each data file named in the model is, by the name the model gives it; others are looked up in the data directory. */
+    public void setDataFiles(Map<String, java.nio.file.Path> files) {
+        this.dataFiles = Map.copyOf(files);
+    }
+
     /** A data file named in the model, relative to the model file's folder. */
     public java.nio.file.Path dataFile(String path) {
-        java.nio.file.Path p = dataDirectory.resolve(path).normalize();
+        java.nio.file.Path p = dataFiles.containsKey(path) ? dataFiles.get(path) : dataDirectory.resolve(path).normalize();
         if (!java.nio.file.Files.isReadable(p)) throw new ModelError("cannot read the data file " + p);
         return p;
     }
@@ -191,8 +222,19 @@ public final class Simulation {
         return network;
     }
 
-    /** Runs the model file's protocol. */
+    /** Sets the network up (initial values, connect) and runs the model file's protocol. */
     public void runProtocol() {
+        setUp();
+        runExperiment();
+    }
+
+    /** Initial values and connect, as the model file declares them: a network at t = 0 ready to run. */
+    public void setUp() {
+        network.setup();
+    }
+
+    /** The protocol the model file writes after its setup: runs, assignments, loops. */
+    public void runExperiment() {
         network.protocol();
     }
 

@@ -66,15 +66,15 @@ public final class Checker {
         } catch (StackOverflowError deep) {
             diagnostics.error(new SourceSpan(file.source(), 1, 1, 1), "the model is nested too deeply to check",
                     "split very long expressions into named subexpressions");
-            return new CheckedModel(file.source(), Expr.num(DEFAULT_DT), -1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+            return new CheckedModel(file.source(), Expr.num(DEFAULT_DT), -1, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 0, Map.of());
         }
     }
 
-    /** Where data files named in the model are found. */
-    private java.nio.file.Path dataDirectory = java.nio.file.Path.of(".");
+    /** The data files named in the model, found beside it; one per compilation, so a standalone jar can bundle them. */
+    private DataFiles dataFiles;
 
     private CheckedModel run(ModelFile file) {
-        dataDirectory = dataDirectory(file);
+        dataFiles = new DataFiles(diagnostics, dataDirectory(file));
         Expr dt = Expr.num(DEFAULT_DT);
         long seed = -1;
         Item.DtSetting dtSetting = null;
@@ -94,7 +94,7 @@ public final class Checker {
                 param(p);
             } else if (item instanceof Item.TimedArrayDecl ta) {
                 if (declare(ta.name(), "a timed array")) {
-                    new TimedArrayReader(diagnostics, expressions, fileScope, dataDirectory(file)).read(ta, tables.size()).ifPresent(t -> tables.put(t.name(), t));
+                    new TimedArrayReader(diagnostics, expressions, fileScope, dataFiles).read(ta, tables.size()).ifPresent(t -> tables.put(t.name(), t));
                 }
             }
         }
@@ -108,10 +108,10 @@ public final class Checker {
         List<ProtocolStep> protocol = new ArrayList<>();
         UnitSpecReader unitSpecs = new UnitSpecReader(diagnostics, fileScope);
         GroupChecker groupChecker = new GroupChecker(diagnostics, expressions, unitSpecs, fileScope);
-        SynapsesChecker synapsesChecker = new SynapsesChecker(diagnostics, expressions, unitSpecs, fileScope, groupChecker, dataDirectory);
+        SynapsesChecker synapsesChecker = new SynapsesChecker(diagnostics, expressions, unitSpecs, fileScope, groupChecker, dataFiles);
         Set<String> delayAssigned = delayAssignments(file);
         Map<String, SourceSpan> monitorNames = new HashMap<>();
-        ProtocolChecker protocolChecker = new ProtocolChecker(diagnostics, expressions, fileScope, fileSymbols, new DataFiles(diagnostics, dataDirectory),
+        ProtocolChecker protocolChecker = new ProtocolChecker(diagnostics, expressions, fileScope, fileSymbols, dataFiles,
                 this::protocolLeaf);
         for (Item item : file.items()) {
             if (item instanceof Item.NeuronGroupDecl g) {
@@ -120,7 +120,7 @@ public final class Checker {
                 neuronGroup(poissonGroup(p), groupChecker, inits);
             } else if (item instanceof Item.SpikeGeneratorDecl sg) {
                 if (neuronGroup(new Item.NeuronGroupDecl(sg.name(), sg.size(), List.of(), sg.span()), groupChecker, inits)) {
-                    new SpikeGeneratorReader(diagnostics, expressions, fileScope, dataDirectory(file)).read(sg, groups.get(sg.name().text()).group())
+                    new SpikeGeneratorReader(diagnostics, expressions, fileScope, dataFiles).read(sg, groups.get(sg.name().text()).group())
                             .ifPresent(generators::add);
                 }
             } else if (item instanceof Item.PoissonInputDecl pi) {
@@ -148,11 +148,12 @@ public final class Checker {
         List<ProtocolStep> steps = new ArrayList<>(inits);
         for (SynapsesChecker.Result syn : synapses.values()) steps.add(new ProtocolStep.Connect(syn.synapses().name(), syn.synapses().span()));
         steps.addAll(synapseInits);
+        int setupSteps = steps.size();
         steps.addAll(protocol);
         List<NeuronGroup> checked = groups.values().stream().map(GroupChecker.Result::group).toList();
         List<Synapses> checkedSynapses = synapses.values().stream().map(SynapsesChecker.Result::synapses).toList();
         return new CheckedModel(file.source(), dt, seed, params, checked, checkedSynapses, generators, List.copyOf(tables.values()), poissonInputs, monitors, steps,
-                protocolChecker.variables(), protocolChecker.dataSets(), List.copyOf(readouts.values()));
+                protocolChecker.variables(), protocolChecker.dataSets(), List.copyOf(readouts.values()), setupSteps, dataFiles.found());
     }
 
     /** A protocol statement that acts on the network: run, an assignment, save (at any depth of the protocol's control flow). */
@@ -654,7 +655,7 @@ public final class Checker {
                         + (target.expr().type() == ValueType.BOOL ? "boolean" : "an integer"), "declare it with a unit, e.g. '" + name + " : 1'");
                 return Optional.empty();
             }
-            if (new DataFiles(diagnostics, dataDirectory).existing(new Item.FileName(f.path(), f.span())).isEmpty()) return Optional.empty();
+            if (dataFiles.existing(new Item.FileName(f.path(), f.span())).isEmpty()) return Optional.empty();
             return Optional.of(new ProtocolStep.AssignFile(group, name, f.path(), span));
         }
         if (value instanceof Expression.Binary b && (b.left() instanceof Expression.ListLit || b.right() instanceof Expression.ListLit)) {

@@ -21,11 +21,11 @@ final class SpikeGeneratorReader {
     private final Scope fileScope;
     private final DataFiles files;
 
-    SpikeGeneratorReader(Diagnostics diagnostics, ExpressionChecker expressions, Scope fileScope, Path directory) {
+    SpikeGeneratorReader(Diagnostics diagnostics, ExpressionChecker expressions, Scope fileScope, DataFiles files) {
         this.diagnostics = diagnostics;
         this.expressions = expressions;
         this.fileScope = fileScope;
-        this.files = new DataFiles(diagnostics, directory);
+        this.files = files;
     }
 
     Optional<SpikeGenerator> read(Item.SpikeGeneratorDecl decl, NeuronGroup group) {

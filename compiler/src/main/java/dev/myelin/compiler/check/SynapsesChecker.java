@@ -87,8 +87,8 @@ final class SynapsesChecker {
     private final DataFiles files;
 
     SynapsesChecker(Diagnostics diagnostics, ExpressionChecker expressions, UnitSpecReader unitSpecs, Scope fileScope, GroupChecker groups,
-                    java.nio.file.Path dataDirectory) {
-        this.files = new DataFiles(diagnostics, dataDirectory);
+                    DataFiles files) {
+        this.files = files;
         this.diagnostics = diagnostics;
         this.expressions = expressions;
         this.unitSpecs = unitSpecs;

@@ -20,11 +20,11 @@ final class TimedArrayReader {
     private final Scope fileScope;
     private final DataFiles files;
 
-    TimedArrayReader(Diagnostics diagnostics, ExpressionChecker expressions, Scope fileScope, Path directory) {
+    TimedArrayReader(Diagnostics diagnostics, ExpressionChecker expressions, Scope fileScope, DataFiles files) {
         this.diagnostics = diagnostics;
         this.expressions = expressions;
         this.fileScope = fileScope;
-        this.files = new DataFiles(diagnostics, directory);
+        this.files = files;
     }
 
     Optional<TimedArray> read(Item.TimedArrayDecl decl, int index) {

@@ -753,9 +753,14 @@ public final class JavaGenerator {
                 .build());
     }
 
+    /** setup(): initial values and connect; protocol(): the experiment the file writes after them. */
     private void protocol() {
+        List<ProtocolStep> steps = model.protocol();
+        MethodSpec.Builder setup = MethodSpec.methodBuilder("setup").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+        protocolSteps(setup, steps.subList(0, model.setupSteps()), new JavaExpressions(0));
+        methods.add(setup.build());
         MethodSpec.Builder p = MethodSpec.methodBuilder("protocol").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
-        protocolSteps(p, model.protocol(), new JavaExpressions(0));
+        protocolSteps(p, steps.subList(model.setupSteps(), steps.size()), new JavaExpressions(0));
         methods.add(p.build());
     }
 

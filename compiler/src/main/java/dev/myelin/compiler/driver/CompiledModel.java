@@ -7,17 +7,21 @@ import dev.myelin.runtime.GeneratedNetwork;
 import dev.myelin.runtime.Simulation;
 
 import dev.myelin.compiler.diag.Diagnostic;
+import dev.myelin.compiler.jit.LoadedNetwork;
 
-import java.lang.reflect.InvocationTargetException;
 import java.util.List;
 import java.util.Map;
 
 /** A model through the whole pipeline: checked, lowered, generated and loaded, ready to instantiate. */
 public record CompiledModel(CheckedModel model, LoweredModel lowered, GeneratedSource source,
-                            Class<? extends GeneratedNetwork> networkClass, StageTimings timings, List<Diagnostic> warnings) {
+                            LoadedNetwork network, StageTimings timings, List<Diagnostic> warnings) {
 
     public CompiledModel {
         warnings = List.copyOf(warnings);
+    }
+
+    public Class<? extends GeneratedNetwork> networkClass() {
+        return network.type();
     }
 
     /**
@@ -26,19 +30,10 @@ public record CompiledModel(CheckedModel model, LoweredModel lowered, GeneratedS
      */
     public Simulation instantiate(Map<String, String> overrides, Long seed) {
         long s = seed != null ? seed : model.seed() >= 0 ? model.seed() : System.nanoTime() & Long.MAX_VALUE;
-        Simulation sim = new Simulation(overrides, s);
         // Data files named in the model are found beside it, as the checker found them.
         java.nio.file.Path parent = java.nio.file.Path.of(model.source().name()).toAbsolutePath().getParent();
-        if (parent != null) sim.setDataDirectory(parent);
-        sim.setModelName(model.source().name());
-        try {
-            networkClass.getConstructor(Simulation.class).newInstance(sim);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("generated class cannot be instantiated", e);
-        }
+        Simulation sim = Simulation.of(network.type(), overrides, s, parent != null ? parent : java.nio.file.Path.of("."), Map.of(),
+                model.source().name());
         return sim;
     }
 }

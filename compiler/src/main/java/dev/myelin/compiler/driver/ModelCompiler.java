@@ -51,8 +51,18 @@ public final class ModelCompiler {
         LoweredModel lowered = timings.time("lower", () -> Lowering.lower(checked, diagnostics));
         diagnostics.throwIfErrors();
         GeneratedSource generated = timings.time("generate", () -> JavaGenerator.generate(lowered));
-        var type = timings.time("compile", () -> jit.compile(generated));
-        return new CompiledModel(checked, lowered, generated, type, timings, diagnostics.warnings());
+        var loaded = timings.time("compile", () -> jit.compile(generated));
+        return new CompiledModel(checked, lowered, generated, loaded, timings, diagnostics.warnings());
+    }
+
+    /** Parses and checks, for callers that need the checked model without code (the Java API's expressions). */
+    public CheckedModel checked(SourceFile source) {
+        Diagnostics diagnostics = new Diagnostics();
+        ModelFile ast = ModelParser.parse(source, diagnostics);
+        diagnostics.throwIfErrors();
+        CheckedModel checked = Checker.check(ast, diagnostics);
+        diagnostics.throwIfErrors();
+        return checked;
     }
 
     /** Only checks: parse and check, reporting every error. */

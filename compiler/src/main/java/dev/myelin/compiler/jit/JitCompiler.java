@@ -17,23 +17,24 @@ public final class JitCompiler {
 
     private static final int CAPACITY = 16;
 
-    private final Map<String, Class<? extends GeneratedNetwork>> cache = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
+    private final Map<String, LoadedNetwork> cache = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Class<? extends GeneratedNetwork>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, LoadedNetwork> eldest) {
             return size() > CAPACITY;
         }
     };
 
-    public synchronized Class<? extends GeneratedNetwork> compile(GeneratedSource source) {
-        Class<? extends GeneratedNetwork> cached = cache.get(source.sourceHash());
+    public synchronized LoadedNetwork compile(GeneratedSource source) {
+        LoadedNetwork cached = cache.get(source.sourceHash());
         if (cached != null) return cached;
         SimpleCompiler compiler = new SimpleCompiler();
         compiler.setParentClassLoader(GeneratedNetwork.class.getClassLoader());
         try {
             compiler.cook(source.className() + ".java", source.source());
             Class<? extends GeneratedNetwork> type = compiler.getClassLoader().loadClass(source.className()).asSubclass(GeneratedNetwork.class);
-            cache.put(source.sourceHash(), type);
-            return type;
+            LoadedNetwork loaded = new LoadedNetwork(type, compiler.getBytecodes());
+            cache.put(source.sourceHash(), loaded);
+            return loaded;
         } catch (CompileException | ClassNotFoundException e) {
             // Generated code that does not compile is a compiler bug, not a user error.
             throw new IllegalStateException("generated code for " + source.className() + " does not compile: " + e.getMessage()

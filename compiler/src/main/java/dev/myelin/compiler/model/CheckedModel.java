@@ -3,14 +3,22 @@ package dev.myelin.compiler.model;
 import dev.myelin.compiler.diag.SourceFile;
 import dev.myelin.compiler.expr.Expr;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** A model that passed checking: the input of lowering. {@code dt} is an expression of params (seconds). */
+/**
+ * A model that passed checking: the input of lowering. {@code dt} is an expression of params (seconds).
+ * The first {@code setupSteps} steps of {@code protocol} set the network up (initial values, connect);
+ * the rest is the experiment the file writes. {@code dataFiles} maps each data file as the model names
+ * it to the file found beside the model.
+ */
 public record CheckedModel(SourceFile source, Expr dt, long seed, List<Param> params, List<NeuronGroup> groups,
                            List<Synapses> synapses, List<SpikeGenerator> generators, List<TimedArray> timedArrays,
                            List<PoissonInput> poissonInputs, List<Monitor> monitors, List<ProtocolStep> protocol,
-                           List<ProtocolVariable> variables, List<DataSetSpec> dataSets, List<ReadoutSpec> readouts) {
+                           List<ProtocolVariable> variables, List<DataSetSpec> dataSets, List<ReadoutSpec> readouts,
+                           int setupSteps, Map<String, Path> dataFiles) {
 
     public CheckedModel {
         params = List.copyOf(params);
@@ -24,6 +32,7 @@ public record CheckedModel(SourceFile source, Expr dt, long seed, List<Param> pa
         variables = List.copyOf(variables);
         dataSets = List.copyOf(dataSets);
         readouts = List.copyOf(readouts);
+        dataFiles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dataFiles));
     }
 
     public Optional<Synapses> synapsesNamed(String name) {

@@ -89,6 +89,11 @@ public final class StateRecorder implements Recorder {
         samples = Math.min(samples, mark);
     }
 
+    /** The recorded variables, in the monitor's order. */
+    public List<String> variables() {
+        return List.of(variables);
+    }
+
     public int samples() {
         return samples;
     }
