@@ -165,6 +165,31 @@ class GeneratedCodeTest {
         assertFalse(plainLoop.contains("_nr") || plainLoop.contains("G$v[i] = ") || plainLoop.contains("G$w[i] = "), update);
     }
 
+    @Test
+    void setupHoldsInitialValuesAndConnectAndProtocolTheRest() {
+        String source = compile("""
+                neurons G[2] {
+                    equations 'dv/dt = -v/(10*ms) : 1'
+                    threshold 'v > 1'
+                    init v = 0.5
+                }
+                synapses S(G -> G) {
+                    equations 'w : 1'
+                    on_pre 'v_post += w'
+                    connect
+                    init w = 0.1
+                }
+                G.v = 0.2
+                run 1 ms
+                """).source().source();
+        String setup = method(source, "setup");
+        String protocol = method(source, "protocol");
+        assertEquals("void setup() {\n        assign0_G_v();\n        connect_S();\n        assign2_S_w();", setup);
+        assertTrue(protocol.contains("assign3_G_v();"), protocol);
+        assertTrue(protocol.contains("sim.run(0.001)"), protocol);
+        assertFalse(protocol.contains("connect_S();"), protocol);
+    }
+
     private static CompiledModel compile(String text) {
         return new ModelCompiler().compile(new SourceFile("model.myl", text));
     }

@@ -71,12 +71,14 @@ public final class StandaloneMain {
         }
     }
 
-    /** Copies the bundled data files out of the jar (readers want files), keeping each one's name. */
+    /** Copies the bundled data files out of the jar (readers want files), keeping each one's name (readers look at .gz). */
     private static Map<String, Path> extract(ClassLoader loader, Map<String, String> bundled, Path into) throws IOException {
         Map<String, Path> files = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : bundled.entrySet()) {
             String entry = e.getValue();
-            Path target = into.resolve(entry.substring(entry.lastIndexOf('/') + 1));
+            // Entries are DATA_FOLDER/k/name: one folder per file, so two files of the same name do not collide.
+            Path target = into.resolve(entry.substring(JarModel.DATA_FOLDER.length()));
+            Files.createDirectories(target.getParent());
             try (InputStream in = loader.getResourceAsStream(entry)) {
                 if (in == null) throw new ModelError("this jar lists the data file " + e.getKey() + " but does not hold it; build it again");
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
