@@ -72,6 +72,17 @@ public final class Network {
         return sim.seed();
     }
 
+    /**
+     * Runs the time steps on {@code threads} threads from now on (default 1). Large groups' state
+     * updates and thresholds are split between them; the results are the same bit for bit.
+     */
+    public void setThreads(int threads) {
+        guard(() -> {
+            sim.setThreads(threads);
+            return null;
+        });
+    }
+
     /** Advances by {@code seconds} of model time, as the model file's {@code run} does. */
     public void run(double seconds) {
         guard(() -> {

@@ -31,6 +31,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "random seed (default: the model's 'seed', else a fresh one)")
     Long seed;
 
+    @Option(names = "--threads", paramLabel = "N", description = "run the time steps on N threads (default 1); the results are the same")
+    int threads = 1;
+
     @Option(names = "--plot", description = "also draw figures (PNG, SVG) into the results directory's plots/, "
             + "from whatever was recorded, also after a failed or interrupted run")
     boolean plot;
@@ -47,6 +50,7 @@ final class RunCommand implements Callable<Integer> {
         compiled.warnings().forEach(stderr::print);
         stderr.flush();
         Network network = compiled.experiment(overrides, seed);
+        network.setThreads(threads);
         Path dir = out != null ? out : Path.of("results", baseName(model));
         // --plot draws once the results are written, also after a failure or Ctrl-C (then it gets a minute).
         ExperimentRun.AfterWrite draw = plot ? written -> PlotCommand.afterRun(written, compiled.checkedModel(), stdout, stderr) : null;

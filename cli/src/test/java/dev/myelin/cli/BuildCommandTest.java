@@ -189,10 +189,12 @@ class BuildCommandTest {
         assertEquals(0, myelin("build", model().toString(), "-o", jar.toString()).code());
         Result help = javaJar(jar, dir, "--help");
         assertEquals(0, help.code());
-        assertTrue(help.out().startsWith("Usage: java -jar MODEL.jar [--set NAME=VALUE]... [--out DIR] [--seed S] [--data DIR]\n"), help.out());
-        Result bogus = javaJar(jar, dir, "--threads", "2");
+        assertTrue(help.out().startsWith("Usage: java -jar MODEL.jar [--set NAME=VALUE]... [--out DIR] [--seed S] [--threads N] [--data DIR]\n"), help.out());
+        Result bogus = javaJar(jar, dir, "--thread", "2");
         assertEquals(2, bogus.code());
-        assertEquals("error: unknown option '--threads'; the options are --set NAME=VALUE, --out DIR, --seed S, --data DIR (--help explains them)\n", bogus.err());
+        assertEquals("error: unknown option '--thread'; the options are --set NAME=VALUE, --out DIR, --seed S, --threads N, --data DIR (--help explains them)\n", bogus.err());
+        Result noThreads = javaJar(jar, dir, "--threads", "0");
+        assertEquals("error: --threads needs a whole number of at least 1, not '0'\n", noThreads.err());
         Result badSet = javaJar(jar, dir, "--set", "gain");
         assertEquals("error: --set needs NAME=VALUE, e.g. --set I0=0.7nA, not 'gain'\n", badSet.err());
         Result unknownParam = javaJar(jar, dir, "--set", "gian=2", "--out", "x");

@@ -19,6 +19,15 @@ public abstract class GeneratedNetwork {
     /** Advances the network over steps [from, to): the whole schedule, once per step. */
     public abstract void advance(long from, long to);
 
+    /**
+     * Part {@code part} of a time step over indices [lo, hi), run by thread {@code worker} of a
+     * {@link dev.myelin.runtime.parallel.StepTeam} (with {@code --threads}); a threshold part
+     * returns the number of spikes it wrote, from index {@code lo} of the group's spike array.
+     */
+    public int runPart(int part, int worker, int lo, int hi, long step, double t) {
+        throw new IllegalStateException("this network has no parts to run in parallel (part " + part + ")");
+    }
+
     /** Called at the start of every run: delays are turned into steps here, as Brian2 does before each run. */
     public void beforeRun() {
     }

@@ -43,6 +43,7 @@ public final class Results {
         if (error != null) manifest.put("error", error);
         manifest.put("parameters", sim.params() == null ? Map.of() : sim.params().ordered());
         manifest.put("seed", sim.seed());
+        manifest.put("threads", sim.threads());
         manifest.put("dt", sim.dt());
         manifest.put("steps", sim.stepsRun());
         manifest.put("simulated_time", sim.step() * sim.dt());

@@ -60,6 +60,9 @@ public final class Simulation {
     /** Steps advanced between checks for a stop request: small enough to react fast, large enough to cost nothing. */
     private static final long CHUNK = 1024;
 
+    /** The threads of --threads N (null: one thread). */
+    private dev.myelin.runtime.parallel.StepTeam team;
+
     public Simulation(Map<String, String> overrides, long seed) {
         this.overrides = Map.copyOf(overrides);
         this.seed = seed;
@@ -105,6 +108,27 @@ public final class Simulation {
 
     public long seed() {
         return seed;
+    }
+
+    /** The team of threads the time steps split their loops over neurons between; null with one thread. */
+    public dev.myelin.runtime.parallel.StepTeam team() {
+        return team;
+    }
+
+    /**
+     * Runs the time steps on {@code threads} threads from now on (1: on the caller's alone). The
+     * results are the same with any number of threads, bit for bit.
+     */
+    public void setThreads(int threads) {
+        if (threads < 1) throw new ModelError("--threads needs a whole number of at least 1, not " + threads);
+        if (team != null && team.threads() == threads) return;
+        if (team != null) team.close();
+        team = threads == 1 ? null : new dev.myelin.runtime.parallel.StepTeam(threads);
+    }
+
+    /** The number of threads the time steps run on. */
+    public int threads() {
+        return team == null ? 1 : team.threads();
     }
 
     public SpikeRecorder spikeRecorder(String name, int start, int stop) {

@@ -74,6 +74,7 @@ public final class JavaGenerator {
     private final TypeSpec.Builder type;
     private final List<MethodSpec> methods = new ArrayList<>();
     private final SynapseCode synapseCode;
+    private final ParallelParts parallel = new ParallelParts();
 
     private JavaGenerator(LoweredModel lowered, String simpleName) {
         this.lowered = lowered;
@@ -326,6 +327,7 @@ public final class JavaGenerator {
     private void advance() {
         MethodSpec.Builder m = MethodSpec.methodBuilder("advance").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .addParameter(long.class, "from").addParameter(long.class, "to");
+        m.addStatement("final $T team = sim.team()", ParallelParts.STEP_TEAM);
         m.beginControlFlow("for (long step = from; step < to; step++)");
         m.addStatement("final double t = step * dt");
         for (GroupPlan g : scheduleOrder) {
@@ -341,7 +343,11 @@ public final class JavaGenerator {
         // groups: state updaters and run_regularly code, by Brian2's object names.
         java.util.TreeMap<String, String> updates = regularCalls(RegularCode.Slot.GROUPS);
         for (GroupPlan g : scheduleOrder) {
-            if (!g.update().isEmpty() || g.hasRefractoriness()) updates.put(g.name() + "_stateupdater", "update_" + g.name() + "(step, t)");
+            if (!g.update().isEmpty() || g.hasRefractoriness()) {
+                String call = splittableUpdate(g) ? parallel.update("update_" + g.name(), JavaNames.size(g.name()))
+                        : "update_" + g.name() + "(step, t, 0, this." + JavaNames.size(g.name()) + ")";
+                updates.put(g.name() + "_stateupdater", call);
+            }
         }
         for (SynapsePlan syn : synapses) if (!syn.update().isEmpty()) updates.put(syn.name() + "_stateupdater", "update_" + syn.name() + "(step, t)");
         for (String call : updates.values()) m.addStatement("$L", call);
@@ -352,8 +358,11 @@ public final class JavaGenerator {
             if (generator) {
                 thresholds.put(g.name() + "_spike_thresholder", "this." + JavaNames.spikeCount(g.name()) + " = this." + JavaNames.generator(g.name())
                         + ".emit(step, this." + JavaNames.spikes(g.name()) + ")" + eventMonitors(g.name(), "spike"));
-            } else if (g.threshold().isPresent()) {
+            } else if (g.threshold().isPresent() && g.constantChance().isPresent()) {
                 thresholds.put(g.name() + "_spike_thresholder", "threshold_" + g.name() + "(step, t)" + eventMonitors(g.name(), "spike"));
+            } else if (g.threshold().isPresent()) {
+                thresholds.put(g.name() + "_spike_thresholder", parallel.threshold("threshold_" + g.name(), JavaNames.size(g.name()),
+                        JavaNames.spikes(g.name()), JavaNames.spikeCount(g.name())) + eventMonitors(g.name(), "spike"));
             }
             for (EventPlan e : g.events()) {
                 thresholds.put(g.name() + "_" + e.name() + "_thresholder", "event_" + g.name() + "_" + e.name() + "(step, t)" + eventMonitors(g.name(), e.name()));
@@ -396,6 +405,22 @@ public final class JavaGenerator {
         recordStates(m, true);
         m.endControlFlow();
         methods.add(m.build());
+        if (!parallel.isEmpty()) methods.add(parallel.runPart());
+    }
+
+    /**
+     * Whether a group's state update may be split between threads: it writes only its neuron's
+     * own elements (a shared variable is one value for all).
+     */
+    private static boolean splittableUpdate(GroupPlan g) {
+        for (Step s : g.update().whenActive()) if (!s.local() && g.sharedVariables().contains(s.target())) return false;
+        for (Step s : g.update().whenRefractory()) if (!s.local() && g.sharedVariables().contains(s.target())) return false;
+        return true;
+    }
+
+    /** A method over the indices [lo, hi) of a group: a state update or threshold that threads may split. */
+    private MethodSpec.Builder rangeMethod(String name) {
+        return slotMethod(name).addParameter(int.class, "lo").addParameter(int.class, "hi");
     }
 
     /** The calls of run_regularly code in {@code slot}, keyed by Brian2's object names ({@code G_run_regularly}). */
@@ -508,7 +533,7 @@ public final class JavaGenerator {
             methods.add(m.build());
         }
         if (!g.update().isEmpty() || g.hasRefractoriness()) {
-            MethodSpec.Builder m = slotMethod("update_" + g.name());
+            MethodSpec.Builder m = rangeMethod("update_" + g.name());
             m.addComment("Integration: $L", g.update().method());
             aliases(m, g);
             ScalarHoister hoister = new ScalarHoister("_s", true);
@@ -528,7 +553,7 @@ public final class JavaGenerator {
             refractory = shared.rewrite(refractory);
             Expr nr = g.notRefractory().map(hoister::rewrite).orElse(null);
             declareHoisted(m, hoister, java);
-            m.beginControlFlow("for (int i = 0; i < $L; i++)", JavaNames.size(g.name()));
+            m.beginControlFlow("for (int i = lo; i < hi; i++)");
             if (nr != null) {
                 m.addStatement("final boolean _nr = $L", java.bool(nr));
                 m.addStatement("$L[i] = _nr", JavaNames.array(g.name(), "not_refractory"));
@@ -547,7 +572,7 @@ public final class JavaGenerator {
             m.endControlFlow();
             if (!unconditional.isEmpty()) {
                 m.addComment("Not affected by refractoriness: a loop without a branch, which the JIT vectorises.");
-                m.beginControlFlow("for (int i = 0; i < $L; i++)", JavaNames.size(g.name()));
+                m.beginControlFlow("for (int i = lo; i < hi; i++)");
                 steps(m, g, java, unconditional);
                 m.endControlFlow();
             }
@@ -556,14 +581,15 @@ public final class JavaGenerator {
         if (g.constantChance().isPresent()) {
             constantChanceMethods(g, java);
         } else if (g.threshold().isPresent()) {
-            MethodSpec.Builder m = slotMethod("threshold_" + g.name());
+            // Spikes go to the group's spike array from index lo (see StepTeam.spikes).
+            MethodSpec.Builder m = rangeMethod("threshold_" + g.name()).returns(int.class);
             aliases(m, g);
             ScalarHoister hoister = new ScalarHoister("_s", true);
             Expr cond = hoister.rewrite(g.threshold().get());
             declareHoisted(m, hoister, java);
             m.addStatement("final int[] spikes = this.$L", JavaNames.spikes(g.name()));
-            m.addStatement("int count = 0");
-            m.beginControlFlow("for (int i = 0; i < $L; i++)", JavaNames.size(g.name()));
+            m.addStatement("int count = lo");
+            m.beginControlFlow("for (int i = lo; i < hi; i++)");
             m.beginControlFlow("if ($L)", java.bool(cond));
             m.addStatement("spikes[count++] = i");
             if (g.hasRefractoriness()) {
@@ -572,7 +598,7 @@ public final class JavaGenerator {
             }
             m.endControlFlow();
             m.endControlFlow();
-            m.addStatement("this.$L = count", JavaNames.spikeCount(g.name()));
+            m.addStatement("return count - lo");
             methods.add(m.build());
         }
         for (EventPlan e : g.events()) eventMethods(g, e, java);

@@ -45,6 +45,7 @@ class GeneratedCodeTest {
 
     private static String method(String source, String name) {
         int start = source.indexOf("void " + name + "(");
+        if (start < 0) start = source.indexOf("int " + name + "(");
         assertTrue(start >= 0, "no method " + name);
         int end = source.indexOf("\n    }\n", start);
         return source.substring(start, end);
@@ -80,6 +81,23 @@ class GeneratedCodeTest {
         String threshold = method(compile(LIF).source().source(), "threshold_G");
         assertTrue(threshold.contains("((G$v[i] > (-0.05)) && G$not_refractory[i])"), threshold);
         assertTrue(threshold.contains("G$lastspike[i] = t;"), threshold);
+    }
+
+    @Test
+    void stateUpdatesAndThresholdsRunOverARangeThatThreadsMaySplit() {
+        String source = compile(LIF).source().source();
+        assertTrue(method(source, "update_G").startsWith("void update_G(long step, double t, int lo, int hi) {"), method(source, "update_G"));
+        assertTrue(method(source, "update_G").contains("for (int i = lo; i < hi; i++)"));
+        String threshold = method(source, "threshold_G");
+        assertTrue(threshold.contains("int count = lo;") && threshold.contains("return count - lo;"), threshold);
+        String advance = method(source, "advance");
+        assertTrue(advance.contains("final StepTeam team = sim.team();"), advance);
+        assertTrue(advance.contains("if (team != null && StepTeam.worthSplitting(this.G$$N)) team.run(this, 0, this.G$$N, step, t); "
+                + "else update_G(step, t, 0, this.G$$N);"), advance);
+        assertTrue(advance.contains("this.G$$nspikes = team != null && StepTeam.worthSplitting(this.G$$N) "
+                + "? team.spikes(this, 1, this.G$$N, step, t, this.G$$spikes) : threshold_G(step, t, 0, this.G$$N);"), advance);
+        String runPart = method(source, "runPart");
+        assertTrue(runPart.contains("case 0: update_G(step, t, lo, hi); return 0;") && runPart.contains("case 1: return threshold_G(step, t, lo, hi);"), runPart);
     }
 
     @Test

@@ -8,18 +8,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The command line of a standalone jar: {@code [--set NAME=VALUE]... [--out DIR] [--seed S] [--data DIR]},
+ * The command line of a standalone jar: {@code [--set NAME=VALUE]... [--out DIR] [--seed S] [--threads N] [--data DIR]},
  * the same options and meanings as {@code myelin run}. Parsed by hand: the jar carries no
  * command-line library, only the runtime.
  */
-record JarArguments(Map<String, String> overrides, Path out, Long seed, Path dataDirectory, boolean help) {
+record JarArguments(Map<String, String> overrides, Path out, Long seed, int threads, Path dataDirectory, boolean help) {
 
     static final String USAGE = """
-            Usage: java -jar MODEL.jar [--set NAME=VALUE]... [--out DIR] [--seed S] [--data DIR]
+            Usage: java -jar MODEL.jar [--set NAME=VALUE]... [--out DIR] [--seed S] [--threads N] [--data DIR]
             Runs the model's whole experiment and writes its results (NPY files and manifest.json).
               --set NAME=VALUE  override a param, with its unit: --set I0=0.7nA (repeatable)
               --out DIR         results directory (default: results/<model name>)
               --seed S          random seed (default: the model's 'seed', else a fresh one)
+              --threads N       run the time steps on N threads (default 1; same results)
               --data DIR        where the model's data files are (default: bundled in the jar,
                                 else the folder they were in when the jar was built)
               -h, --help        show this help""";
@@ -28,14 +29,15 @@ record JarArguments(Map<String, String> overrides, Path out, Long seed, Path dat
         Map<String, String> overrides = new LinkedHashMap<>();
         Path out = null;
         Long seed = null;
+        int threads = 1;
         Path data = null;
         List<String> list = List.of(args);
         for (int k = 0; k < list.size(); k++) {
             String arg = list.get(k);
             String name = arg.contains("=") && arg.startsWith("--") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (name.equals("-h") || name.equals("--help")) return new JarArguments(overrides, out, seed, data, true);
-            if (!List.of("--set", "--out", "--seed", "--data").contains(name)) {
-                throw new ModelError("unknown option '" + arg + "'; the options are --set NAME=VALUE, --out DIR, --seed S, --data DIR (--help explains them)");
+            if (name.equals("-h") || name.equals("--help")) return new JarArguments(overrides, out, seed, threads, data, true);
+            if (!List.of("--set", "--out", "--seed", "--threads", "--data").contains(name)) {
+                throw new ModelError("unknown option '" + arg + "'; the options are --set NAME=VALUE, --out DIR, --seed S, --threads N, --data DIR (--help explains them)");
             }
             String value;
             if (!name.equals(arg)) {
@@ -53,6 +55,14 @@ record JarArguments(Map<String, String> overrides, Path out, Long seed, Path dat
                 }
                 case "--out" -> out = Path.of(value);
                 case "--data" -> data = Path.of(value);
+                case "--threads" -> {
+                    try {
+                        threads = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        threads = 0;
+                    }
+                    if (threads < 1) throw new ModelError("--threads needs a whole number of at least 1, not '" + value + "'");
+                }
                 default -> {
                     try {
                         seed = Long.parseLong(value);
@@ -62,6 +72,6 @@ record JarArguments(Map<String, String> overrides, Path out, Long seed, Path dat
                 }
             }
         }
-        return new JarArguments(overrides, out, seed, data, false);
+        return new JarArguments(overrides, out, seed, threads, data, false);
     }
 }

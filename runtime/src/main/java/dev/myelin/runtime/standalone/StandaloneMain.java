@@ -51,6 +51,7 @@ public final class StandaloneMain {
                 dataFiles = extract(loader, model.bundledData(), extracted);
             }
             Simulation sim = Simulation.of(type, arguments.overrides(), seed, dataDirectory, dataFiles, model.modelName());
+            sim.setThreads(arguments.threads());
             Path dir = arguments.out() != null ? arguments.out() : Path.of("results", baseName(model.modelName()));
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("model", model.modelName());
