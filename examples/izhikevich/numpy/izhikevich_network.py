@@ -45,8 +45,11 @@ def statistics(steps, indices, duration, n_exc=800, skip=200):
     power = np.abs(np.fft.rfft(count - mean))**2 / count.size / mean
     freq = np.fft.rfftfreq(count.size, 1e-3)
     band = lambda lo, hi: float(power[(freq >= lo) & (freq < hi)].mean())
+    # the lag (ms) of the autocorrelation's highest peak between 50 and 200 ms: the rhythm's period
+    auto = np.correlate(count - mean, count - mean, "full")[count.size - 1:]
     return {"rate_exc_hz": float((indices < n_exc).sum() / n_exc / (duration / 1000)),
-            "power_5_15_hz": band(5, 15), "power_30_50_hz": band(30, 50), "power_200_500_hz": band(200, 500)}
+            "power_5_15_hz": band(5, 15), "power_30_50_hz": band(30, 50), "power_200_500_hz": band(200, 500),
+            "autocorrelation_peak_ms": float(50 + np.argmax(auto[50:200]))}
 
 
 def main():
