@@ -19,6 +19,11 @@ Run from the repository root:  /usr/bin/python3 examples/sound_localization/trai
    T_read/dt. The scores are mapped onto these counts linearly, count = alpha * score + beta,
    so that the training set's winners (1st to 99th percentile) fire from WINNER_LOW to
    WINNER_HIGH spikes.
+
+The environment variables N_HIDDEN, N_POOL, W_IN, N_TRAIN and L2 override the defaults (for
+trying other layers; pass the same n_hidden to the model); REUSE=1 refits on the hidden spikes
+of the last training run in train/results/ without running Myelin again. With the defaults the
+files come out byte for byte the same every time (fixed seed).
 """
 import json
 import os
