@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Draws every figure a results directory allows (see docs/plots.md): per spike or event monitor a
  * raster and a population rate, per state monitor variable its traces, per rate monitor its rate,
- * per saved value a histogram (one dimension) or a heat map (two), and the readout's confusion
+ * per saved value a histogram (one dimension) or a heat map (two; and curves when its first
+ * column is strictly increasing), and the readout's confusion
  * matrix. Monitors are read one at a time, so memory holds one monitor's data, not the whole run.
  */
 public final class ResultsPlotter {
@@ -113,6 +114,7 @@ public final class ResultsPlotter {
             write(ValueHistogram.draw(name, values));
         } else if (dimensions == 2 && values.size() > 0) {
             write(SavedMatrixPlot.draw(name, values));
+            if (SavedCurvesPlot.applies(values)) write(SavedCurvesPlot.draw(name, values));
         } else {
             notes.add("saved " + name + ": " + values.size() + (values.size() == 1 ? " value" : " values") + "; nothing to draw");
         }

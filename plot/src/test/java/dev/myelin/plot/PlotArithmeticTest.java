@@ -1,5 +1,6 @@
 package dev.myelin.plot;
 
+import dev.myelin.runtime.io.NpyArray;
 import dev.myelin.runtime.units.Dimension;
 import org.junit.jupiter.api.Test;
 
@@ -7,7 +8,9 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The numbers behind the figures: bin widths, counts, smoothing, decimation, display units, formats. */
 class PlotArithmeticTest {
@@ -79,5 +82,26 @@ class PlotArithmeticTest {
         assertEquals(java.util.EnumSet.of(PlotFormat.SVG), PlotFormat.parseList("svg"));
         assertEquals("unknown plot format 'pdf'; use png, svg or png,svg",
                 assertThrows(PlotInputError.class, () -> PlotFormat.parseList("png,pdf")).getMessage());
+    }
+
+    @Test
+    void aTableIsDrawnAsCurvesOnlyWhenItsFirstColumnStrictlyIncreases() {
+        // (x, y) rows: x = 0, 1, 2 is a sampled function; a repeated or falling x, a NaN, two rows, or
+        // more than ten curves are not.
+        assertTrue(SavedCurvesPlot.applies(table(2, 0, 5, 1, 3, 2, 4)));
+        assertFalse(SavedCurvesPlot.applies(table(2, 0, 5, 0, 3, 1, 4)));
+        assertFalse(SavedCurvesPlot.applies(table(2, 2, 5, 1, 3, 0, 4)));
+        assertFalse(SavedCurvesPlot.applies(table(2, 0, 5, Double.NaN, 3, 2, 4)));
+        assertFalse(SavedCurvesPlot.applies(table(2, 0, 5, 1, 3)));
+        double[] eleven = new double[3 * 11];
+        for (int r = 0; r < 3; r++) eleven[r * 11] = r;
+        assertTrue(SavedCurvesPlot.applies(new NpyArray("<f8", new int[] {3, 11}, eleven)));
+        double[] twelve = new double[3 * 12];
+        for (int r = 0; r < 3; r++) twelve[r * 12] = r;
+        assertFalse(SavedCurvesPlot.applies(new NpyArray("<f8", new int[] {3, 12}, twelve)));
+    }
+
+    private static NpyArray table(int cols, double... values) {
+        return new NpyArray("<f8", new int[] {values.length / cols, cols}, values);
     }
 }

@@ -35,7 +35,7 @@ class ResultsPlotterTest {
 
     private static final List<String> FIGURES = List.of(
             "spikes_raster", "spikes_rate", "crossings_raster", "crossings_rate", "trace_v", "trace_rate", "pop_rate",
-            "final_w_histogram", "table_heatmap", "confusion");
+            "final_w_histogram", "table_heatmap", "table_curves", "confusion");
 
     @BeforeAll
     static void plotOnce() throws IOException {
@@ -78,6 +78,7 @@ class ResultsPlotterTest {
                 "pop_rate", "pop: population rate (smoothed over 2 ms)",
                 "final_w_histogram", "final_w: distribution of 500 saved values",
                 "table_heatmap", "table: saved values (30 × 3)",
+                "table_curves", "table: columns 1–2 against column 0 (30 rows)",
                 "confusion", "readout: confusion matrix (30 samples, accuracy 76.7%)");
         for (Map.Entry<String, String> e : titles.entrySet()) {
             Document svg = parseSvg(results.resolve("plots").resolve(e.getKey() + ".svg"));
@@ -95,6 +96,12 @@ class ResultsPlotterTest {
         assertEquals("x: time (ms); y: rate (SI units)", rate);
         assertTrue(report.notes().contains("monitor trace: the unit of rate is not known (it comes from the model file),"
                 + " so it is drawn in SI units"), report.notes().toString());
+    }
+
+    @Test
+    void curvesHaveColumnZeroAcrossAndALegendPerColumn() throws Exception {
+        Document svg = parseSvg(results.resolve("plots/table_curves.svg"));
+        assertEquals("x: column 0 (as saved); y: columns 1–2 (as saved)", svg.getElementsByTagName("desc").item(0).getTextContent());
     }
 
     @Test
