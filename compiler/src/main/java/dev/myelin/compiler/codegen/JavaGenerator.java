@@ -345,7 +345,7 @@ public final class JavaGenerator {
         for (GroupPlan g : scheduleOrder) {
             if (!g.update().isEmpty() || g.hasRefractoriness()) {
                 String call = splittableUpdate(g) ? parallel.update("update_" + g.name(), JavaNames.size(g.name()))
-                        : "update_" + g.name() + "(step, t, 0, this." + JavaNames.size(g.name()) + ")";
+                        : ParallelParts.whole("update_" + g.name(), JavaNames.size(g.name()));
                 updates.put(g.name() + "_stateupdater", call);
             }
         }
@@ -413,9 +413,8 @@ public final class JavaGenerator {
      * own elements (a shared variable is one value for all).
      */
     private static boolean splittableUpdate(GroupPlan g) {
-        for (Step s : g.update().whenActive()) if (!s.local() && g.sharedVariables().contains(s.target())) return false;
-        for (Step s : g.update().whenRefractory()) if (!s.local() && g.sharedVariables().contains(s.target())) return false;
-        return true;
+        return java.util.stream.Stream.concat(g.update().whenActive().stream(), g.update().whenRefractory().stream())
+                .noneMatch(s -> !s.local() && g.sharedVariables().contains(s.target()));
     }
 
     /** A method over the indices [lo, hi) of a group: a state update or threshold that threads may split. */

@@ -26,15 +26,24 @@ final class ParallelParts {
     /** The statement that runs {@code method(step, t, lo, hi)} over a group of {@code size} (a field), split when worth it. */
     String update(String method, String size) {
         int part = add(new Part(method, false));
-        return "if (team != null && " + STEP_TEAM.simpleName() + ".worthSplitting(this." + size + ")) team.run(this, " + part + ", this." + size
-                + ", step, t); else " + method + "(step, t, 0, this." + size + ")";
+        return "if (" + split(size) + ") team.run(this, " + part + ", this." + size + ", step, t); else " + whole(method, size);
     }
 
     /** The statement that sets {@code count} to the spikes of threshold {@code method} over a group, split when worth it. */
     String threshold(String method, String size, String spikes, String count) {
         int part = add(new Part(method, true));
-        return "this." + count + " = team != null && " + STEP_TEAM.simpleName() + ".worthSplitting(this." + size + ") ? team.spikes(this, " + part
-                + ", this." + size + ", step, t, this." + spikes + ") : " + method + "(step, t, 0, this." + size + ")";
+        return "this." + count + " = " + split(size) + " ? team.spikes(this, " + part + ", this." + size + ", step, t, this." + spikes + ") : "
+                + whole(method, size);
+    }
+
+    /** Whether this step hands a loop over a group of {@code size} to the team. */
+    private static String split(String size) {
+        return "team != null && " + STEP_TEAM.simpleName() + ".worthSplitting(this." + size + ")";
+    }
+
+    /** The call of a range method over the whole group, on this thread. */
+    static String whole(String method, String size) {
+        return method + "(step, t, 0, this." + size + ")";
     }
 
     private int add(Part p) {

@@ -56,11 +56,7 @@ record JarArguments(Map<String, String> overrides, Path out, Long seed, int thre
                 case "--out" -> out = Path.of(value);
                 case "--data" -> data = Path.of(value);
                 case "--threads" -> {
-                    try {
-                        threads = Integer.parseInt(value);
-                    } catch (NumberFormatException e) {
-                        threads = 0;
-                    }
+                    threads = value.matches("[0-9]{1,4}") ? Integer.parseInt(value) : 0;
                     if (threads < 1) throw new ModelError("--threads needs a whole number of at least 1, not '" + value + "'");
                 }
                 default -> {
