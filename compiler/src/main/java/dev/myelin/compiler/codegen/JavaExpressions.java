@@ -3,6 +3,7 @@ package dev.myelin.compiler.codegen;
 import dev.myelin.compiler.expr.Expr;
 import dev.myelin.compiler.expr.Op;
 import dev.myelin.compiler.expr.ValueType;
+import dev.myelin.compiler.expr.VarKind;
 
 /**
  * Prints IR expressions as Java source. Every operator is parenthesised, so Java's precedence never
@@ -56,7 +57,7 @@ final class JavaExpressions {
     /** The value converted for storing into a variable of {@code type}. */
     String forStore(Expr e, ValueType type) {
         return switch (type) {
-            case BOOL -> bool(e);
+            case BOOL -> "(" + bool(e) + " ? 1.0 : 0.0)"; // arrays of flags hold doubles (JavaGenerator.javaType)
             case INT -> e.type() == ValueType.INT ? "(int) " + print(e) : "(int) (" + number(e) + ")";
             case DOUBLE -> number(e);
         };
@@ -81,7 +82,17 @@ final class JavaExpressions {
         return v < 0 || (v == 0 && 1 / v < 0) ? "(" + text + ")" : text;
     }
 
+    /** A variable as the target of an assignment: a flag array's element is its stored double. */
+    String target(Expr.Var v) {
+        return stored(v);
+    }
+
     private String variable(Expr.Var v) {
+        boolean flagArray = v.type() == ValueType.BOOL && (v.kind() == VarKind.ARRAY || v.kind() == VarKind.PRE || v.kind() == VarKind.POST);
+        return flagArray ? "(" + stored(v) + " != 0.0)" : stored(v);
+    }
+
+    private String stored(Expr.Var v) {
         return switch (v.kind()) {
             case ARRAY -> JavaNames.array(v.owner(), v.name()) + "[" + index + "]";
             case PRE -> JavaNames.array(v.owner(), v.name()) + "[_pre]";

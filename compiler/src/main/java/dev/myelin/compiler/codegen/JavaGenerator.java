@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.myelin.compiler.expr.Expr;
 import dev.myelin.compiler.expr.ValueType;
+import dev.myelin.compiler.expr.VarKind;
 import dev.myelin.compiler.lower.ArrayVar;
 import dev.myelin.compiler.lower.EventPlan;
 import dev.myelin.compiler.lower.RegularPlan;
@@ -32,8 +33,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -178,7 +182,7 @@ public final class JavaGenerator {
         return switch (t) {
             case DOUBLE -> double[].class;
             case INT -> int[].class;
-            case BOOL -> boolean[].class;
+            case BOOL -> double[].class; // 0.0 or 1.0: see javaType
         };
     }
 
@@ -211,7 +215,7 @@ public final class JavaGenerator {
                 String field = JavaNames.array(g.name(), a.name());
                 ctor.addStatement("this.$L = new $L[$L]", field, javaType(a.type()), n);
                 if (a.initial() != 0) {
-                    String value = a.type() == ValueType.BOOL ? "true" : JavaExpressions.literal(Expr.Num.of(a.initial()));
+                    String value = a.type() == ValueType.BOOL ? "1.0" : JavaExpressions.literal(Expr.Num.of(a.initial()));
                     ctor.addStatement("java.util.Arrays.fill(this.$L, $L)", field, value);
                 }
             }
@@ -308,11 +312,16 @@ public final class JavaGenerator {
         }
     }
 
+    /**
+     * The element type of a per-neuron or per-synapse array. Booleans are stored as 0.0 and 1.0:
+     * loops that compute a flag from doubles (not_refractory, every step) then stay all-double, which
+     * C2 vectorises; a boolean store from a double comparison keeps the whole loop scalar.
+     */
     static String javaType(ValueType t) {
         return switch (t) {
             case DOUBLE -> "double";
             case INT -> "int";
-            case BOOL -> "boolean";
+            case BOOL -> "double";
         };
     }
 
@@ -551,14 +560,24 @@ public final class JavaGenerator {
             active = shared.rewrite(active);
             refractory = shared.rewrite(refractory);
             Expr nr = g.notRefractory().map(hoister::rewrite).orElse(null);
+            Expr.Var mask = new Expr.Var("_nr", VarKind.LOCAL, ValueType.DOUBLE, "");
+            Map<String, ValueType> arrayTypes = new HashMap<>();
+            for (ArrayVar a : g.arrays()) if (!g.sharedVariables().contains(a.name())) arrayTypes.put(a.name(), a.type());
+            Optional<List<Step>> blended = g.update().split()
+                    ? RefractoryBlend.of(g.name(), active, refractory, arrayTypes, mask) : Optional.empty();
             declareHoisted(m, hoister, java);
             m.beginControlFlow("for (int i = lo; i < hi; i++)");
             if (nr != null) {
-                m.addStatement("final boolean _nr = $L", java.bool(nr));
+                m.addStatement("final double _nr = $L", java.number(nr));
                 m.addStatement("$L[i] = _nr", JavaNames.array(g.name(), "not_refractory"));
             }
-            if (g.update().split()) {
-                m.beginControlFlow("if (_nr)");
+            if (blended.isPresent()) {
+                // One loop without a branch (see RefractoryBlend), the unaffected variables in it too.
+                steps(m, g, java, blended.get());
+                steps(m, g, java, RefractoryBlend.renameLocals(unconditional, "$u"));
+                unconditional = List.of();
+            } else if (g.update().split()) {
+                m.beginControlFlow("if (_nr != 0.0)");
                 steps(m, g, java, active);
                 if (!refractory.isEmpty()) {
                     m.nextControlFlow("else");
@@ -593,7 +612,7 @@ public final class JavaGenerator {
             m.addStatement("spikes[count++] = i");
             if (g.hasRefractoriness()) {
                 m.addStatement("$L[i] = t", JavaNames.array(g.name(), "lastspike"));
-                m.addStatement("$L[i] = false", JavaNames.array(g.name(), "not_refractory"));
+                m.addStatement("$L[i] = 0.0", JavaNames.array(g.name(), "not_refractory"));
             }
             m.endControlFlow();
             m.endControlFlow();
@@ -950,7 +969,7 @@ public final class JavaGenerator {
         m.endControlFlow();
         ValueType t = g.arrays().stream().filter(v -> v.name().equals(a.variable())).map(ArrayVar::type).findFirst().orElse(ValueType.DOUBLE);
         String cast = t == ValueType.INT ? "(int) " : "";
-        String value = t == ValueType.BOOL ? "values[i] != 0" : cast + "values[i]";
+        String value = t == ValueType.BOOL ? "(values[i] != 0 ? 1.0 : 0.0)" : cast + "values[i]";
         m.addStatement("for (int i = 0; i < values.length; i++) this.$L[i] = $L", JavaNames.array(a.group(), a.variable()), value);
         methods.add(m.build());
     }
@@ -969,7 +988,7 @@ public final class JavaGenerator {
             m.addStatement("throw sim.synapseListLengthError($S, values.length, $L)", synapses + "." + variable, JavaNames.size(synapses));
             m.endControlFlow();
             String cast = type == ValueType.INT ? "(int) " : "";
-            m.addStatement("for (int _syn = 0; _syn < values.length; _syn++) $L[_syn] = $L", target, type == ValueType.BOOL ? "values[_syn] != 0" : cast + "values[_syn]");
+            m.addStatement("for (int _syn = 0; _syn < values.length; _syn++) $L[_syn] = $L", target, type == ValueType.BOOL ? "(values[_syn] != 0 ? 1.0 : 0.0)" : cast + "values[_syn]");
         } else if (shared) {
             m.addStatement("final int _syn = 0, _pre = 0, _post = 0");
             m.addStatement("this.$L = $L", target, java.number(value));

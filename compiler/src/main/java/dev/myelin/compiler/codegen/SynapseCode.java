@@ -532,7 +532,7 @@ final class SynapseCode {
                 m.addStatement("final $L $L = $L", t == ValueType.BOOL ? "boolean" : "double", st.local(),
                         t == ValueType.BOOL ? java.bool(st.value()) : java.number(st.value()));
             } else {
-                m.addStatement("$L = $L", java.print(st.target()), java.forStore(st.value(), st.target().type()));
+                m.addStatement("$L = $L", java.target(st.target()), java.forStore(st.value(), st.target().type()));
             }
         }
     }

@@ -207,19 +207,22 @@ public final class Lowering {
     }
 
     /**
-     * Brian2's {@code timestep(elapsed) >= steps} for a whole number of steps (the refractory
-     * period's), without converting each neuron's elapsed time to an integer: truncation toward
-     * zero gives {@code int(y) >= R} exactly when {@code y >= R} for R of 1 or more, and when
-     * {@code y > R - 1} for R of 0 or less (a NaN lastspike, which Java truncates to 0, is the one
-     * value that would differ). The two conditions on R are loop invariants.
+     * Brian2's {@code timestep(elapsed) >= steps} as a number, 1 or 0, computed without a comparison
+     * or an integer conversion per neuron, so the update loop stays all-double and vectorises.
+     * With {@code y = elapsed/dt + 1e-3} and R the refractory period in steps, truncation toward
+     * zero gives {@code int(y) >= R} exactly when {@code floor(y) >= R} for R of 1 or more, and when
+     * {@code ceil(y) >= R} for R of 0 or less (y below zero: a lastspike in the future). Both are
+     * whole numbers, so {@code clip(f(y) - R + 1, 0, 1)} is exactly 1 or 0. With the loop invariant
+     * s = 1 or -1, {@code s * floor(s * y)} is floor(y) or ceil(y): few operations per neuron, which
+     * matters because C2 unrolls (and so vectorises) only loops with small bodies.
      */
     private static Expr stepsSinceAtLeast(Expr elapsed, Expr steps) {
         Expr dt = new Expr.Var("dt", VarKind.DT, ValueType.DOUBLE, "");
-        Expr y = Expr.mul(Expr.add(elapsed, Expr.mul(Expr.num(1e-3), dt)), Expr.div(Expr.num(1), dt));
         Expr positive = new Expr.Binary(Op.GE, steps, Expr.num(1));
-        return new Expr.Binary(Op.OR,
-                new Expr.Binary(Op.AND, positive, new Expr.Binary(Op.GE, y, steps)),
-                new Expr.Binary(Op.AND, new Expr.Unary(Op.NOT, positive), new Expr.Binary(Op.GT, y, Expr.sub(steps, Expr.num(1)))));
+        Expr sign = Expr.sub(Expr.mul(Expr.Num.of(2.0), positive), Expr.Num.of(1.0));
+        Expr signedY = Expr.mul(Expr.add(elapsed, Expr.mul(Expr.num(1e-3), dt)), Expr.div(sign, dt));
+        Expr whole = Expr.mul(sign, Expr.Call.of(Function.FLOOR, signedY));
+        return Expr.Call.of(Function.CLIP, Expr.add(whole, Expr.sub(Expr.Num.of(1.0), steps)), Expr.Num.of(0.0), Expr.Num.of(1.0));
     }
 
     /**

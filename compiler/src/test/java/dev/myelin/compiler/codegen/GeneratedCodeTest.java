@@ -68,18 +68,22 @@ class GeneratedCodeTest {
     }
 
     @Test
-    void unlessRefractoryIsSpecialisedIntoTwoBranches() {
+    void unlessRefractoryIsBlendedWithoutABranch() {
         String update = method(compile(LIF).source().source(), "update_G");
-        assertTrue(update.contains("if (_nr) {"), update);
-        // v is frozen while refractory, and nothing else changes: no else branch at all.
-        assertFalse(update.contains("} else {"), update);
+        // The flag as 1.0 or 0.0 from whole steps since the last spike; v takes the active value or
+        // keeps its own (frozen while refractory), in one all-double loop that C2 vectorises.
+        assertTrue(update.contains("final double _nr = dev.myelin.runtime.MathFunctions.clip("), update);
+        assertTrue(update.contains("Math.floor((((t - G$lastspike[i]) + "), update);
+        assertTrue(update.contains("G$not_refractory[i] = _nr;"), update);
+        assertTrue(update.contains("G$v[i] = ((_nr * _a$v) + ((1.0 - _nr) * G$v[i]));"), update);
+        assertFalse(update.contains("if ("), update);
         assertEquals(update.indexOf("G$v[i] ="), update.lastIndexOf("G$v[i] ="), update);
     }
 
     @Test
     void thresholdIsGatedByRefractoriness() {
         String threshold = method(compile(LIF).source().source(), "threshold_G");
-        assertTrue(threshold.contains("((G$v[i] > (-0.05)) && G$not_refractory[i])"), threshold);
+        assertTrue(threshold.contains("((G$v[i] > (-0.05)) && (G$not_refractory[i] != 0.0))"), threshold);
         assertTrue(threshold.contains("G$lastspike[i] = t;"), threshold);
     }
 
@@ -156,7 +160,7 @@ class GeneratedCodeTest {
      * without the not_refractory branch; one that reads v (adaptation w) stays with v.
      */
     @Test
-    void variablesRefractorinessDoesNotTouchGetALoopWithoutTheBranch() {
+    void unlessRefractoryBlendsOnlyWhatRefractorinessTouches() {
         String update = method(compile("""
                 neurons G[5] {
                     equations '''
@@ -172,15 +176,12 @@ class GeneratedCodeTest {
                 }
                 run 1 ms
                 """).source().source(), "update_G");
-        int first = update.indexOf("for (int i");
-        int second = update.indexOf("for (int i", first + 1);
-        assertTrue(first >= 0 && second > first, update);
-        String branchLoop = update.substring(first, second);
-        String plainLoop = update.substring(second);
-        assertTrue(branchLoop.contains("if (_nr)") && branchLoop.contains("G$v[i] = ") && branchLoop.contains("G$w[i] = "), update);
-        assertFalse(branchLoop.contains("G$ge[i] = ") || branchLoop.contains("G$gi[i] = "), update);
-        assertTrue(plainLoop.contains("G$ge[i] = ") && plainLoop.contains("G$gi[i] = "), update);
-        assertFalse(plainLoop.contains("_nr") || plainLoop.contains("G$v[i] = ") || plainLoop.contains("G$w[i] = "), update);
+        // One loop; v and w (which reads v) blend between the branches, ge and gi are computed once.
+        assertEquals(update.indexOf("for (int i"), update.lastIndexOf("for (int i"), update);
+        assertTrue(update.contains("G$v[i] = ((_nr * _a$v) + ((1.0 - _nr) * G$v[i]));"), update);
+        assertTrue(update.contains("G$w[i] = ((_nr * _a$w) + ((1.0 - _nr) * _r$w));"), update);
+        assertTrue(update.contains("G$ge[i] = _ge$u;") && update.contains("G$gi[i] = _gi$u;"), update);
+        assertFalse(update.contains("if ("), update);
     }
 
     @Test

@@ -47,6 +47,36 @@ class Brian2TimingTest {
     }
 
     @Test
+    void theRecordedFlagFollowsBrian2WithAndWithoutARefractoryPeriod() {
+        // Brian2 2.5.1 (numpy), the same model: spikes, and v and not_refractory as a StateMonitor
+        // records them at the start of each step; with 0 ms the flag is false only in the step after a spike.
+        String model = """
+                dt = 0.1 ms
+                neurons G[1] {
+                    equations 'dv/dt = 1/ms : 1 (unless refractory)'
+                    threshold 'v > 0.25'
+                    reset 'v = 0'
+                    refractory %s
+                    method euler
+                }
+                spikemonitor spikes of G
+                statemonitor v of G.v, G.not_refractory record all
+                run 1.2 ms
+                """;
+        Simulation none = Models.run(model.formatted("0 ms"));
+        assertArrayEquals(new long[]{2, 5, 8, 11}, ((SpikeRecorder) Models.recorder(none, "spikes")).steps());
+        StateRecorder noneStates = (StateRecorder) Models.recorder(none, "v");
+        assertArrayEquals(new double[]{1, 1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 1}, noneStates.values("not_refractory")[0]);
+        assertArrayEquals(new double[]{0, 0.1, 0.2, 0, 0.1, 0.2, 0, 0.1, 0.2, 0, 0.1, 0.2}, noneStates.values("v")[0], 1e-12);
+
+        Simulation three = Models.run(model.formatted("0.3 ms"));
+        assertArrayEquals(new long[]{2, 7}, ((SpikeRecorder) Models.recorder(three, "spikes")).steps());
+        StateRecorder threeStates = (StateRecorder) Models.recorder(three, "v");
+        assertArrayEquals(new double[]{1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1}, threeStates.values("not_refractory")[0]);
+        assertArrayEquals(new double[]{0, 0.1, 0.2, 0, 0, 0, 0.1, 0.2, 0, 0, 0, 0.1}, threeStates.values("v")[0], 1e-12);
+    }
+
+    @Test
     void consecutiveRunsEndWhereBrian2sClockEnds() {
         // Brian2: run(0.25 ms) executes steps 0-2, the next run(0.25 ms) steps 3-4, run(0.3 ms) steps 5-7.
         Simulation sim = Models.run("""

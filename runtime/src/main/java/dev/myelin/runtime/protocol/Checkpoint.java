@@ -27,7 +27,8 @@ import java.util.Map;
 public record Checkpoint(String model, long seed, double dt, long step, double time, Map<String, Object> parts) {
 
     private static final byte[] MAGIC = "MYELINCK".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    // 2: flags (not_refractory, boolean variables) are stored as doubles, 0.0 or 1.0.
+    private static final int VERSION = 2;
     private static final byte DOUBLES = 'D', INTS = 'I', BOOLEANS = 'Z', SHARED = 'S', QUEUE = 'Q';
 
     public Checkpoint {
