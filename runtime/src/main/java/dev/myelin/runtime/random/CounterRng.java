@@ -16,13 +16,20 @@ package dev.myelin.runtime.random;
  * is the odd constant 2^64 / golden ratio. Multiplying each word by {@code GAMMA} first spreads
  * counter-like words (0, 1, 2, ...) over all 64 bits, as SplitMix64 does with its counter. The
  * {@code lane} word separates the independent values one draw needs: {@link #bits} and
- * {@link #uniform} use lane 0, {@link #normal} uses lanes 1 and 2.
+ * {@link #uniform} use lane 0, {@link #normal} lanes 1, 2, 3, ... as it needs them.
+ *
+ * <p>Normals come from the ziggurat method (Marsaglia and Tsang 2000, with Doornik's 2005
+ * correction: the strip's index and the uniform from separate bits): 128 strips under the density,
+ * one 64-bit word gives a strip and a point, and 98.8% of the points fall inside their strip's
+ * rectangle and are returned after one multiplication. The rest go through the wedge test or the
+ * tail, with more words. The tables and the rare paths use StrictMath, so every value is
+ * bit-identical on every JVM and platform.
  */
 public final class CounterRng {
 
     private static final long GAMMA = 0x9E3779B97F4A7C15L;
     private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
-    private static final double TWO_PI = 2 * Math.PI;
+    private static final double TWO_POW_MINUS_52 = 0x1.0p-52;
 
     private CounterRng() {
     }
@@ -37,16 +44,64 @@ public final class CounterRng {
         return (bits(seed, stream, index, step, callSite) >>> 11) * TWO_POW_MINUS_53;
     }
 
-    /**
-     * A standard normal double, by the Box-Muller transform of two uniforms from lanes 1 and 2.
-     * The radius uses a uniform in (0, 1], never 0, so the result is always finite (|z| &lt; 8.6).
-     * StrictMath makes the value bit-identical on every JVM and platform, not only on this one.
-     */
+    /** A standard normal double (ziggurat; see the class comment). */
     public static double normal(long seed, int stream, long index, long step, int callSite) {
         long prefix = prefix(seed, stream, index, step, callSite);
-        double radiusUniform = ((mix(prefix ^ GAMMA) >>> 11) + 1) * TWO_POW_MINUS_53;
-        double angleUniform = (mix(prefix ^ (2 * GAMMA)) >>> 11) * TWO_POW_MINUS_53;
-        return Math.sqrt(-2 * StrictMath.log(radiusUniform)) * StrictMath.cos(TWO_PI * angleUniform);
+        long word = mix(prefix ^ GAMMA);
+        int strip = (int) (word & (STRIPS - 1));
+        double u = (word >>> 11) * TWO_POW_MINUS_52 - 1; // in [-1, 1), from bits the strip does not use
+        if (Math.abs(u) < INSIDE[strip]) return u * X[strip];
+        return normalOutside(prefix, strip, u);
+    }
+
+    /** The 1.2% of draws whose point is outside its strip's rectangle: wedge test, tail, or a new point. */
+    private static double normalOutside(long prefix, int strip, double u) {
+        long lane = 2;
+        while (true) {
+            if (strip == 0) {
+                // Beyond R (Marsaglia 1964): x = -log(U1)/R while -2 log(U2) < x^2.
+                double x, y;
+                do {
+                    x = StrictMath.log(positiveUniform(prefix, lane++)) / TAIL;
+                    y = StrictMath.log(positiveUniform(prefix, lane++));
+                } while (-2 * y < x * x);
+                return u < 0 ? x - TAIL : TAIL - x;
+            }
+            double x = u * X[strip];
+            double f0 = StrictMath.exp(-0.5 * (X[strip] * X[strip] - x * x));
+            double f1 = StrictMath.exp(-0.5 * (X[strip + 1] * X[strip + 1] - x * x));
+            if (f1 + positiveUniform(prefix, lane++) * (f0 - f1) < 1.0) return x;
+            long word = mix(prefix ^ (lane++ * GAMMA));
+            strip = (int) (word & (STRIPS - 1));
+            u = (word >>> 11) * TWO_POW_MINUS_52 - 1;
+            if (Math.abs(u) < INSIDE[strip]) return u * X[strip];
+        }
+    }
+
+    /** A uniform in (0, 1], never 0 (a logarithm's argument), from lane {@code lane}. */
+    private static double positiveUniform(long prefix, long lane) {
+        return ((mix(prefix ^ (lane * GAMMA)) >>> 11) + 1) * TWO_POW_MINUS_53;
+    }
+
+    private static final int STRIPS = 128;
+    /** Where the tail begins, and the area of each strip (Marsaglia and Tsang's constants for 128). */
+    private static final double TAIL = 3.442619855899;
+    private static final double AREA = 9.91256303526217e-3;
+    /** X[k]: the right edge of strip k (X[0]: the base strip's width as a rectangle), X[128] = 0. */
+    private static final double[] X = new double[STRIPS + 1];
+    /** X[k + 1] / X[k]: a point of strip k with |u| below it is under the density. */
+    private static final double[] INSIDE = new double[STRIPS];
+
+    static {
+        double f = StrictMath.exp(-0.5 * TAIL * TAIL);
+        X[0] = AREA / f;
+        X[1] = TAIL;
+        for (int k = 2; k < STRIPS; k++) {
+            X[k] = StrictMath.sqrt(-2 * StrictMath.log(AREA / X[k - 1] + f));
+            f = StrictMath.exp(-0.5 * X[k] * X[k]);
+        }
+        X[STRIPS] = 0;
+        for (int k = 0; k < STRIPS; k++) INSIDE[k] = X[k + 1] / X[k];
     }
 
     private static long laneBits(long seed, int stream, long index, long step, int callSite, long lane) {
