@@ -131,6 +131,7 @@ monitorOption
     : RECORD (ALL | '[' expr (',' expr)* ']' | expr ':' expr)     # recordOption
     | DT_KW expr                                                  # monitorDtOption
     | WHEN name                                                   # monitorWhenOption
+    | TO name                                                     # monitorToOption
     ;
 
 protocolStmt

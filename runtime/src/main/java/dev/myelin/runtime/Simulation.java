@@ -137,8 +137,9 @@ public final class Simulation {
         return r;
     }
 
-    public StateRecorder stateRecorder(String name, String[] variables, int[] indices, long everySteps) {
-        StateRecorder r = new StateRecorder(name, variables, indices, everySteps);
+    /** {@code toDisk}: the monitor appends its samples to the results directory as it records. */
+    public StateRecorder stateRecorder(String name, String[] variables, int[] indices, long everySteps, boolean toDisk) {
+        StateRecorder r = new StateRecorder(name, variables, indices, everySteps, toDisk ? () -> resultsDirectory : null);
         recorders.add(r);
         return r;
     }

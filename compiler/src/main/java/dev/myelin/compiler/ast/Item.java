@@ -111,7 +111,9 @@ public sealed interface Item {
     }
 
     /** {@code when} is Brian2's scheduling slot: start (the default) or end. */
-    record StateMonitorDecl(Ident name, List<VarRef> variables, Record record, Optional<Expression> dt, Optional<Ident> when, SourceSpan span) implements Item {
+    /** {@code to} is the word after 'to' ('disk': the samples go to the results directory as they are taken). */
+    record StateMonitorDecl(Ident name, List<VarRef> variables, Record record, Optional<Expression> dt, Optional<Ident> when, Optional<Ident> to,
+                            SourceSpan span) implements Item {
         public StateMonitorDecl {
             variables = List.copyOf(variables);
         }

@@ -872,6 +872,11 @@ public final class Checker {
             }
             atEnd = when.equals("end");
         }
+        if (m.to().isPresent() && !m.to().get().text().equals("disk")) {
+            diagnostics.error(m.to().get().span(), "a state monitor records to memory, or to disk with 'to disk', not to '" + m.to().get().text() + "'",
+                    "write 'to disk' to append its samples to the results directory as they are taken");
+            return Optional.empty();
+        }
         List<String> vars = new ArrayList<>();
         for (Item.VarRef ref : m.variables()) {
             if (!ref.group().text().equals(groupName)) {
@@ -921,7 +926,7 @@ public final class Checker {
         }
         Optional<Optional<Expr>> every = recordDt(m);
         if (every.isEmpty()) return Optional.empty();
-        return Optional.of(new Monitor.State(m.name().text(), groupName, vars, indices, all, every.get(), atEnd));
+        return Optional.of(new Monitor.State(m.name().text(), groupName, vars, indices, all, every.get(), atEnd, m.to().isPresent()));
     }
 
     /** Synapse indices are checked when the synapses exist, at run time. */
@@ -942,7 +947,7 @@ public final class Checker {
         }
         Optional<Optional<Expr>> every = recordDt(m);
         if (every.isEmpty()) return Optional.empty();
-        return Optional.of(new Monitor.State(m.name().text(), name, vars, indices, all, every.get(), atEnd));
+        return Optional.of(new Monitor.State(m.name().text(), name, vars, indices, all, every.get(), atEnd, m.to().isPresent()));
     }
 
     /** The monitor's dt: empty when it is wrong (reported), else the optional dt. */

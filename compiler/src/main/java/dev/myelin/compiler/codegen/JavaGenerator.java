@@ -279,7 +279,7 @@ public final class JavaGenerator {
                     }
                     String every = s.recordDt().isPresent() ? "everySteps(" + java.number(s.recordDt().get()) + ", \"monitor " + s.name() + "\")" : "1L";
                     String vars = "new String[] {" + String.join(", ", s.variables().stream().map(v -> "\"" + v + "\"").toList()) + "}";
-                    ctor.addStatement("this.$L = sim.stateRecorder($S, $L, $L, $L)", field, s.name(), vars, indices, every);
+                    ctor.addStatement("this.$L = sim.stateRecorder($S, $L, $L, $L, $L)", field, s.name(), vars, indices, every, s.toDisk());
             } else if (m instanceof Monitor.Rate r) {
                 ctor.addStatement("this.$L = sim.rateRecorder($S, $L)", field, r.name(), n);
             }

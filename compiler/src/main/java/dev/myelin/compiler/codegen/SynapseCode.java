@@ -164,7 +164,7 @@ final class SynapseCode {
                 m.endControlFlow();
             }
             String every = mon.recordDt().isPresent() ? "everySteps(" + new JavaExpressions(0).number(mon.recordDt().get()) + ", \"" + mon.name() + "\")" : "1L";
-            m.addStatement("this.$L = sim.stateRecorder($S, $L, $L_idx, $L)", field, mon.name(), vars, field, every);
+            m.addStatement("this.$L = sim.stateRecorder($S, $L, $L_idx, $L, $L)", field, mon.name(), vars, field, every, mon.toDisk());
         }
         methods.add(m.build());
     }

@@ -345,8 +345,10 @@ final class AstBuilder {
         Item.Record record = new Item.RecordAll();
         Optional<Expression> dt = Optional.empty();
         Optional<Ident> when = Optional.empty();
+        Optional<Ident> to = Optional.empty();
         for (MonitorOptionContext option : st.monitorOption()) {
             if (option instanceof MonitorDtOptionContext d) dt = Optional.of(expr(d.expr()));
+            if (option instanceof MonitorToOptionContext t) to = Optional.of(ident(t.name()));
             if (option instanceof MonitorWhenOptionContext w) when = Optional.of(ident(w.name()));
             if (option instanceof RecordOptionContext r) {
                 if (r.ALL() != null) record = new Item.RecordAll();
@@ -354,7 +356,7 @@ final class AstBuilder {
                 else record = new Item.RecordRange(expr(r.expr(0)), expr(r.expr(1)));
             }
         }
-        return new Item.StateMonitorDecl(ident(st.name()), vars, record, dt, when, span);
+        return new Item.StateMonitorDecl(ident(st.name()), vars, record, dt, when, to, span);
     }
 
     private Item.GroupRef groupRef(GroupRefContext ctx) {

@@ -1272,6 +1272,17 @@ class ErrorMessagesTest {
                         |                                  ^
                       help: record indices of G go from 0 to 3
                     """),
+            error("monitors: a state monitor to somewhere other than disk", """
+                    neurons G[4] {
+                        equations 'dv/dt = -v/(10*ms) : volt'
+                    }
+                    statemonitor m of G.v record all to tape
+                    """, """
+                    model.myl:4:37: error: a state monitor records to memory, or to disk with 'to disk', not to 'tape'
+                      4 | statemonitor m of G.v record all to tape
+                        |                                     ^^^^
+                      help: write 'to disk' to append its samples to the results directory as they are taken
+                    """),
             error("monitors: spike monitor of a group without threshold", """
                     neurons G[4] {
                         equations 'dv/dt = -v/(10*ms) : volt'

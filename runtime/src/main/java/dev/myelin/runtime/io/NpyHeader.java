@@ -26,10 +26,20 @@ record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
 
     /** Encodes a version 1.0 header, padded with spaces and a newline to a multiple of 64 bytes. */
     byte[] encode() {
+        return encode(0);
+    }
+
+    /**
+     * Encodes a header at least {@code minBytes} long (a multiple of 64), so that a file written as
+     * it grows can have its header rewritten in place with a longer shape.
+     */
+    byte[] encode(int minBytes) {
         String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortranOrder ? "True" : "False")
                 + ", 'shape': " + pythonTuple(shape) + ", }";
         int unpadded = PREAMBLE_V1 + dict.length() + 1;
-        int padding = (ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT;
+        int total = Math.max(unpadded, minBytes);
+        total += (ALIGNMENT - total % ALIGNMENT) % ALIGNMENT;
+        int padding = total - unpadded;
         String text = dict + " ".repeat(padding) + "\n";
         if (text.length() > 0xFFFF) {
             throw new IllegalArgumentException("shape " + pythonTuple(shape) + " is too long for a version 1.0 header");

@@ -23,10 +23,6 @@ public final class NpyReader {
     public static NpyArray read(Path file) throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             NpyHeader header = NpyHeader.read(in, file);
-            if (header.fortranOrder()) {
-                throw new IOException(file + ": array is in Fortran order, which is not supported;"
-                        + " save numpy.ascontiguousarray(a) instead");
-            }
             ElementType type = ElementType.of(header.descr(), file);
             long count = 1;
             for (int size : header.shape()) {
@@ -44,8 +40,26 @@ public final class NpyReader {
                 NpyChannels.fill(in, buffer, file, "the data (expected " + count + " elements of " + header.descr() + ")");
                 type.decode(buffer.flip(), data, from, n);
             }
-            return new NpyArray(header.descr(), header.shape(), data);
+            return new NpyArray(header.descr(), header.shape(), header.fortranOrder() ? toRowMajor(data, header.shape()) : data);
         }
+    }
+
+    /** An array's elements from Fortran (column-major) order into C (row-major) order. */
+    private static double[] toRowMajor(double[] columnMajor, int[] shape) {
+        if (shape.length < 2) return columnMajor;
+        double[] out = new double[columnMajor.length];
+        int[] index = new int[shape.length];
+        for (int e = 0; e < out.length; e++) {
+            // index: e's position in C order, last axis fastest; its Fortran offset has the first axis fastest.
+            long offset = 0, stride = 1;
+            for (int k = 0; k < shape.length; k++) {
+                offset += index[k] * stride;
+                stride *= shape[k];
+            }
+            out[e] = columnMajor[(int) offset];
+            for (int k = shape.length - 1; k >= 0 && ++index[k] == shape[k]; k--) index[k] = 0;
+        }
+        return out;
     }
 
     /** A supported dtype: its kind letter, its size in bytes and its byte order. */

@@ -79,7 +79,7 @@ class NpyNumpyInteropTest {
                 "np.save(os.path.join(d, 'i8.npy'), np.arange(12, dtype='<i8').reshape(3, 4))",
                 "np.save(os.path.join(d, 'b1.npy'), np.array([[True, False], [False, True]]))",
                 "np.save(os.path.join(d, 'f8.npy'), np.linspace(0, 1, 100001))",
-                "np.save(os.path.join(d, 'fortran.npy'), np.asfortranarray(np.ones((2, 3))))",
+                "np.save(os.path.join(d, 'fortran.npy'), np.asfortranarray(np.arange(6.0).reshape(2, 3)))",
                 "print('ok')");
         assertEquals(new Run(0, "ok\n"), python(script));
 
@@ -106,9 +106,22 @@ class NpyNumpyInteropTest {
         assertEquals(0.5, f8.data()[50000], 0.0);
         assertEquals(1.0, f8.data()[100000], 0.0);
 
-        IOException fortran = assertThrows(IOException.class,
-                () -> NpyReader.read(dir.resolve("fortran.npy")));
-        assertEquals(dir.resolve("fortran.npy") + ": array is in Fortran order, which is not supported;"
-                + " save numpy.ascontiguousarray(a) instead", fortran.getMessage());
+        NpyArray fortran = NpyReader.read(dir.resolve("fortran.npy"));
+        assertArrayEquals(new int[] {2, 3}, fortran.shape());
+        assertArrayEquals(new double[] {0, 1, 2, 3, 4, 5}, fortran.data(), 0.0);
+    }
+
+    @Test
+    void numpyReadsAStreamAsTheRecordedMatrix() throws IOException, InterruptedException {
+        try (NpyStream stream = new NpyStream(dir.resolve("s.npy"), 3)) {
+            stream.append(new double[] {0, 10, 20, 1, 11, 21}, 2);
+            stream.append(new double[] {2, 12, 22}, 1);
+        }
+        String script = String.join("\n",
+                "import numpy as np",
+                "a = np.load('" + dir.resolve("s.npy") + "')",
+                "assert a.shape == (3, 3) and a.tolist() == [[0, 1, 2], [10, 11, 12], [20, 21, 22]], a",
+                "print('ok')");
+        assertEquals(new Run(0, "ok\n"), python(script));
     }
 }

@@ -173,13 +173,32 @@ class NpyRoundTripTest {
     }
 
     @Test
-    void fortranOrderIsRefusedWithAReason() throws IOException {
+    void fortranOrderIsReadIntoRowMajorOrder() throws IOException {
+        // [[1, 2, 3], [4, 5, 6]] stored column by column: 1 4 2 5 3 6.
         Path file = dir.resolve("f.npy");
-        writeRaw(file, "{'descr': '<f8', 'fortran_order': True, 'shape': (1, 1), }",
-                ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(1));
-        IOException e = assertThrows(IOException.class, () -> NpyReader.read(file));
-        assertEquals(file + ": array is in Fortran order, which is not supported;"
-                + " save numpy.ascontiguousarray(a) instead", e.getMessage());
+        ByteBuffer data = ByteBuffer.allocate(48).order(ByteOrder.LITTLE_ENDIAN);
+        for (double x : new double[] {1, 4, 2, 5, 3, 6}) data.putDouble(x);
+        writeRaw(file, "{'descr': '<f8', 'fortran_order': True, 'shape': (2, 3), }", data);
+        NpyArray a = NpyReader.read(file);
+        assertArrayEquals(new int[] {2, 3}, a.shape());
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, a.data(), 0.0);
+    }
+
+    @Test
+    void aStreamIsAValidArrayAfterEveryBatchAndCanBeShortened() throws IOException {
+        Path file = dir.resolve("s.npy");
+        try (NpyStream stream = new NpyStream(file, 2)) {
+            assertArrayEquals(new int[] {2, 0}, NpyReader.read(file).shape());
+            stream.append(new double[] {1, 10, 2, 20}, 2); // samples (1, 10) and (2, 20)
+            NpyArray two = NpyReader.read(file);
+            assertArrayEquals(new int[] {2, 2}, two.shape());
+            assertArrayEquals(new double[] {1, 2, 10, 20}, two.data(), 0.0);
+            stream.append(new double[] {3, 30, 99, 99}, 1); // only the first column of the batch
+            assertArrayEquals(new double[] {1, 2, 3, 10, 20, 30}, NpyReader.read(file).data(), 0.0);
+            stream.truncate(1);
+            assertArrayEquals(new double[] {1, 10}, NpyReader.read(file).data(), 0.0);
+            assertEquals(128 + 2 * 8, Files.size(file));
+        }
     }
 
     @Test
