@@ -58,10 +58,6 @@ public final class StateRecorder implements Recorder {
         this.data = new double[variables.length][buffered * width];
     }
 
-    public boolean toDisk() {
-        return streamDirectory != null;
-    }
-
     public String name() {
         return name;
     }
