@@ -61,7 +61,6 @@ final class SynapseCode {
         }
         type.addField(boolean.class, JavaNames.synapseIndex(n, "preInOrder"), Modifier.PRIVATE);
         type.addField(boolean.class, JavaNames.synapseIndex(n, "postInOrder"), Modifier.PRIVATE);
-        type.addField(boolean.class, JavaNames.synapseIndex(n, "consecutive"), Modifier.PRIVATE);
         type.addField(int[].class, JavaNames.array(n, "N_incoming"), Modifier.PRIVATE);
         type.addField(int[].class, JavaNames.array(n, "N_outgoing"), Modifier.PRIVATE);
         for (ArrayVar a : s.arrays()) type.addField(JavaGenerator.arrayType(a.type()), JavaNames.array(n, a.name()), Modifier.PRIVATE);
@@ -145,7 +144,6 @@ final class SynapseCode {
         m.addStatement("this.$L = c.postSynapses()", JavaNames.synapseIndex(n, "postSyn"));
         m.addStatement("this.$L = c.inPreOrder()", JavaNames.synapseIndex(n, "preInOrder"));
         m.addStatement("this.$L = c.inPostOrder()", JavaNames.synapseIndex(n, "postInOrder"));
-        m.addStatement("this.$L = c.consecutiveTargets()", JavaNames.synapseIndex(n, "consecutive"));
         m.addStatement("this.$L = c.incoming()", JavaNames.array(n, "N_incoming"));
         m.addStatement("this.$L = c.outgoing()", JavaNames.array(n, "N_outgoing"));
         for (ArrayVar a : s.arrays()) {
@@ -413,8 +411,6 @@ final class SynapseCode {
         String other = p.post() ? "pre" : "post";
         m.addStatement("final int[] _start = this.$L, _synapses = this.$L", JavaNames.synapseIndex(n, side + "Start"), JavaNames.synapseIndex(n, side + "Syn"));
         m.addStatement("final boolean _inOrder = this.$L", JavaNames.synapseIndex(n, side + "InOrder"));
-        // Consecutive targets hold for the source side only (see Connections.consecutiveTargets).
-        m.addStatement("final boolean _consecutive = $L", p.post() ? "false" : "this." + JavaNames.synapseIndex(n, "consecutive"));
         m.addStatement("final int[] _spikes = this.$L", JavaNames.events(trigger.group(), p.event()));
         m.addStatement("final int _nspikes = this.$L", JavaNames.eventCount(trigger.group(), p.event()));
         String inRange = trigger.start() == 0 && trigger.stop().isEmpty() ? "true" : "_n >= " + trigger.start() + " && _n < " + stop(trigger);
@@ -468,18 +464,10 @@ final class SynapseCode {
 
     /**
      * The code for every synapse of neuron {@code _n} (the trigger side), in synapse order: with the
-     * synapses numbered by that side's neurons, a run of numbers, one memory read fewer per event;
-     * with consecutive targets too, the other side's neuron follows from the synapse number.
+     * synapses numbered by that side's neurons, a run of numbers, one memory read fewer per event.
      */
     private static void neuronEvents(MethodSpec.Builder m, JavaExpressions java, List<SynapticStep> code, String side, String other) {
-        m.beginControlFlow("if (_consecutive)");
-        m.addStatement("final int _first = _start[_n], _end = _start[_n + 1]");
-        m.addStatement("final int _shift = _first < _end ? _$LOf[_first] - _first : 0", other);
-        m.beginControlFlow("for (int _syn = _first; _syn < _end; _syn++)");
-        m.addStatement("final int _$L = _n, _$L = _syn + _shift", side, other);
-        lines(m, java, code);
-        m.endControlFlow();
-        m.nextControlFlow("else if (_inOrder)");
+        m.beginControlFlow("if (_inOrder)");
         m.beginControlFlow("for (int _syn = _start[_n], _end = _start[_n + 1]; _syn < _end; _syn++)");
         m.addStatement("final int _$L = _n, _$L = _$LOf[_syn]", side, other, other);
         lines(m, java, code);

@@ -122,20 +122,6 @@ public final class Connections {
         return isIdentity(postSynapses);
     }
 
-    /**
-     * Whether, in source order, each source neuron's synapses go to consecutive target neurons in
-     * ascending order (all-to-all, one-to-one, ranges): the target of synapse s of source i is then
-     * {@code post[preStart[i]] + (s - preStart[i])}, one read per spike instead of one per synapse,
-     * and the loop over a spike's synapses runs over two arrays in step, which C2 vectorises.
-     */
-    public boolean consecutiveTargets() {
-        if (!inPreOrder()) return false;
-        for (int i = 0; i < sourceSize; i++) {
-            for (int s = preStart[i] + 1; s < preStart[i + 1]; s++) if (post[s] != post[s - 1] + 1) return false;
-        }
-        return true;
-    }
-
     private static boolean isIdentity(int[] order) {
         for (int k = 0; k < order.length; k++) if (order[k] != k) return false;
         return true;
