@@ -19,6 +19,9 @@ import java.util.concurrent.Callable;
                 "The jar holds the runtime and the model's generated classes, nothing of the compiler."})
 final class BuildCommand implements Callable<Integer> {
 
+    /** The launcher's own JIT option (see the myelin script): neuron loops vectorise with it. */
+    static final String JIT_OPTION = "-XX:LoopUnrollLimit=250";
+
     @Parameters(index = "0", paramLabel = "MODEL", description = "the model file (.myl)")
     Path model;
 
@@ -47,8 +50,7 @@ final class BuildCommand implements Callable<Integer> {
             out.printf("  reads %d data file(s) from %s (--bundle-data puts them in the jar)%n", compiled.checkedModel().dataFiles().size(),
                     compiled.checkedModel().dataFiles().values().iterator().next().getParent());
         }
-        // The JIT option is the launcher's own (see the myelin script): neuron loops vectorise with it.
-        out.println("  run it with: java -XX:LoopUnrollLimit=250 -jar " + written.path() + " [--set NAME=VALUE]... [--out DIR] [--seed S]");
+        out.println("  run it with: java " + JIT_OPTION + " -jar " + written.path() + " [--set NAME=VALUE]... [--out DIR] [--seed S]");
         out.flush();
         return ExitCodes.OK;
     }

@@ -110,8 +110,10 @@ public sealed interface Item {
     record SpikeMonitorDecl(Ident name, GroupRef source, SourceSpan span) implements Item {
     }
 
-    /** {@code when} is Brian2's scheduling slot: start (the default) or end. */
-    /** {@code to} is the word after 'to' ('disk': the samples go to the results directory as they are taken). */
+    /**
+     * {@code when} is Brian2's scheduling slot: start (the default) or end; {@code to} is the word
+     * after 'to' ('disk': the samples go to the results directory as they are taken).
+     */
     record StateMonitorDecl(Ident name, List<VarRef> variables, Record record, Optional<Expression> dt, Optional<Ident> when, Optional<Ident> to,
                             SourceSpan span) implements Item {
         public StateMonitorDecl {

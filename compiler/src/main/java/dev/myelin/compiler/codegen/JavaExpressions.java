@@ -82,17 +82,13 @@ final class JavaExpressions {
         return v < 0 || (v == 0 && 1 / v < 0) ? "(" + text + ")" : text;
     }
 
-    /** A variable as the target of an assignment: a flag array's element is its stored double. */
-    String target(Expr.Var v) {
-        return stored(v);
-    }
-
     private String variable(Expr.Var v) {
         boolean flagArray = v.type() == ValueType.BOOL && (v.kind() == VarKind.ARRAY || v.kind() == VarKind.PRE || v.kind() == VarKind.POST);
-        return flagArray ? "(" + stored(v) + " != 0.0)" : stored(v);
+        return flagArray ? "(" + target(v) + " != 0.0)" : target(v);
     }
 
-    private String stored(Expr.Var v) {
+    /** A variable as the target of an assignment: a flag array's element is its stored double. */
+    String target(Expr.Var v) {
         return switch (v.kind()) {
             case ARRAY -> JavaNames.array(v.owner(), v.name()) + "[" + index + "]";
             case PRE -> JavaNames.array(v.owner(), v.name()) + "[_pre]";

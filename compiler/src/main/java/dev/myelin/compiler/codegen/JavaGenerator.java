@@ -562,7 +562,7 @@ public final class JavaGenerator {
             Expr nr = g.notRefractory().map(hoister::rewrite).orElse(null);
             Expr.Var mask = new Expr.Var("_nr", VarKind.LOCAL, ValueType.DOUBLE, "");
             Map<String, ValueType> arrayTypes = new HashMap<>();
-            for (ArrayVar a : g.arrays()) if (!g.sharedVariables().contains(a.name())) arrayTypes.put(a.name(), a.type());
+            for (ArrayVar a : g.arrays()) arrayTypes.put(a.name(), a.type());
             Optional<List<Step>> blended = g.update().split()
                     ? RefractoryBlend.of(g.name(), active, refractory, arrayTypes, mask) : Optional.empty();
             declareHoisted(m, hoister, java);

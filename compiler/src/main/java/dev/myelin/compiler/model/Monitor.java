@@ -22,9 +22,9 @@ public sealed interface Monitor {
     /**
      * Values of {@code variables} of a group or synapses at {@code indices} (or all), every
      * {@code recordDt} seconds (every step when empty), recorded at the start of the step as
-     * Brian2's StateMonitor does, or at its end ({@code atEnd}, Brian2's when='end').
+     * Brian2's StateMonitor does, or at its end ({@code atEnd}, Brian2's when='end'). With
+     * {@code toDisk} the samples are appended to the results directory's files as they are taken.
      */
-    /** {@code toDisk}: the samples are appended to the results directory's files as they are taken. */
     record State(String name, String group, List<String> variables, List<Integer> indices, boolean all,
                  Optional<Expr> recordDt, boolean atEnd, boolean toDisk) implements Monitor {
         public State {

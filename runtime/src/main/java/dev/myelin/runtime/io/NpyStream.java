@@ -39,10 +39,6 @@ public final class NpyStream implements Closeable {
         return file;
     }
 
-    public long columns() {
-        return columns;
-    }
-
     /** Appends {@code count} columns, each {@code rows} values, from {@code values} (column after column). */
     public void append(double[] values, int count) throws IOException {
         int doubles = Math.multiplyExact(count, rows);
