@@ -58,19 +58,33 @@ class MemoryLimitsTest {
     }
 
     @Test
-    void aStateMonitorThatOutgrowsTheHeapStopsTheRunAndKeepsWhatItRecorded() throws Exception {
+    void groupsTooLargeForTheHeapAreRefusedBeforeTheyAreAllocated() throws Exception {
+        Ran ran = myelinWithSmallHeap("""
+                neurons G[8000000] { equations 'dv/dt = -v / (10*ms) : 1' }
+                run 1 ms
+                """);
+        assertEquals(ExitCodes.USER_ERROR, ran.code(), ran.err());
+        assertTrue(ran.err().startsWith("error: the neuron groups need about 92 MB (G: 8,000,000 neurons × 12 bytes), more than the Java heap ("), ran.err());
+        assertTrue(ran.err().contains(") can hold: run Java with a larger heap (-Xmx2g; with ./myelin: MYELIN_JAVA_OPTS=-Xmx2g), or make the groups smaller"), ran.err());
+        assertTrue(!ran.err().contains("at dev.myelin"), "no stack trace: " + ran.err());
+    }
+
+    @Test
+    void aRunWhoseStateMonitorCannotFitIsRefusedBeforeItStartsAndEarlierRunsAreKept() throws Exception {
         Ran ran = myelinWithSmallHeap("""
                 neurons G[20000] { equations 'dv/dt = -v / (10*ms) : 1' }
                 statemonitor m of G.v record all
+                run 1 ms
                 run 10 second
                 """);
         assertEquals(ExitCodes.USER_ERROR, ran.code(), ran.err());
-        assertTrue(ran.err().contains("error: monitor m records 20,000 values per sample (1 variable of 20,000 neurons or synapses) and holds "), ran.err());
+        assertTrue(ran.err().contains("error: this run (100,000 steps) needs about 14.9 GB ("), ran.err());
+        assertTrue(ran.err().contains(", 14.9 GB more for monitor m), more than "), ran.err());
+        assertTrue(ran.err().contains(", or record fewer values (record [...]), less often (dt ...), or to disk ('to disk' after the monitor)"), ran.err());
         NpyArray v = NpyReader.read(dir.resolve("out/m_v.npy"));
         NpyArray t = NpyReader.read(dir.resolve("out/m_t.npy"));
-        assertEquals(20000, v.shape()[0]);
-        assertEquals(t.shape()[0], v.shape()[1]);
-        assertTrue(v.shape()[1] >= 256, "samples kept: " + v.shape()[1]);
+        assertArrayEquals(new int[] {20000, 10}, v.shape());
         assertArrayEquals(new double[] {0, 1e-4, 2e-4}, java.util.Arrays.copyOf(t.data(), 3), 1e-15);
+        assertTrue(Files.readString(dir.resolve("out/manifest.json")).contains("\"status\": \"failed\""));
     }
 }

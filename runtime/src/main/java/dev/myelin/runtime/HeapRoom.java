@@ -26,6 +26,12 @@ public final class HeapRoom {
         return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
     }
 
+    /** A size for messages, in the unit that reads best: "640 MB", "2.1 GB". */
+    public static String size(long bytes) {
+        if (bytes >= 1L << 30) return gigabytes(bytes);
+        return String.format(java.util.Locale.ROOT, "%d MB", Math.max(1, (bytes + (1L << 20) - 1) >> 20));
+    }
+
     private static long free() {
         Runtime runtime = Runtime.getRuntime();
         return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());

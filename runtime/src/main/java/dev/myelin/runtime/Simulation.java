@@ -49,6 +49,8 @@ public final class Simulation {
     private java.io.PrintStream out = System.out;
     /** Where loops over samples draw their progress line: stderr when a terminal is attached, else nowhere. */
     private java.io.PrintStream progress = System.console() != null ? System.err : null;
+    /** What the model needs of the heap, asked before groups are allocated and before each run; notes on stderr. */
+    private final MemoryCheck memory = new MemoryCheck(MemoryCheck.JAVA, System.err);
     /** The loops over samples now running (innermost last), and the timings of those that ended. */
     private final java.util.ArrayDeque<dev.myelin.runtime.protocol.SampleLoop> sampleLoopsRunning = new java.util.ArrayDeque<>();
     private final List<dev.myelin.runtime.protocol.SampleLoop.Timing> sampleLoops = new ArrayList<>();
@@ -83,6 +85,10 @@ public final class Simulation {
             type.getConstructor(Simulation.class).newInstance(sim);
         } catch (java.lang.reflect.InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof OutOfMemoryError) {
+                throw new ModelError("the network does not fit in the Java heap (" + HeapRoom.limit() + "): run Java with a larger heap"
+                        + " (-Xmx; with ./myelin: MYELIN_JAVA_OPTS=-Xmx16g) or make the model smaller");
+            }
             if (e.getCause() instanceof Error err) throw err;
             throw new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {
@@ -142,6 +148,16 @@ public final class Simulation {
         StateRecorder r = new StateRecorder(name, variables, indices, everySteps, toDisk ? () -> resultsDirectory : null);
         recorders.add(r);
         return r;
+    }
+
+    /**
+     * Before the constructor allocates the groups: {@code names}, {@code sizes} and the bytes each
+     * neuron of a group takes; refuses groups the heap cannot hold.
+     */
+    public void checkGroupMemory(String[] names, int[] sizes, long[] bytesPerNeuron) {
+        List<MemoryCheck.Group> groups = new ArrayList<>();
+        for (int g = 0; g < names.length; g++) groups.add(new MemoryCheck.Group(names[g], sizes[g], bytesPerNeuron[g]));
+        memory.groups(groups);
     }
 
     public RateRecorder rateRecorder(String name, int groupSize) {
@@ -274,6 +290,7 @@ public final class Simulation {
         long started = System.nanoTime();
         // Loops over samples draw their own line; a run inside one stays quiet.
         var line = new dev.myelin.runtime.protocol.RunProgress(sampleLoopsRunning.isEmpty() ? progress : null, time, duration);
+        memory.beforeRun(step, endStep, recorders);
         try {
             network.beforeRun();
             for (Recorder r : recorders) r.beginRun();

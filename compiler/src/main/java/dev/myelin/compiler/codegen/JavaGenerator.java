@@ -186,6 +186,14 @@ public final class JavaGenerator {
         };
     }
 
+    /** What the constructor allocates per neuron of a group: its variables, spike list, Poisson calendar and event lists. */
+    private static long bytesPerNeuron(GroupPlan g) {
+        long bytes = Integer.BYTES; // the spike list
+        for (ArrayVar a : g.arrays()) bytes += a.type() == ValueType.INT ? Integer.BYTES : Double.BYTES;
+        if (g.constantChance().isPresent()) bytes += Long.BYTES + Double.BYTES;
+        return bytes + (long) g.events().size() * Integer.BYTES;
+    }
+
     private void constructor() {
         JavaExpressions java = new JavaExpressions(0);
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).addParameter(SIMULATION, "sim");
@@ -209,8 +217,16 @@ public final class JavaGenerator {
         ctor.addStatement("this.dt = $L", java.number(model.dt()));
         ctor.addStatement("this.seed = sim.seed()");
         for (GroupPlan g : lowered.groups()) {
+            ctor.addStatement("this.$L = sim.groupSize($S, $L)", JavaNames.size(g.name()), g.name(), java.number(g.group().size()));
+        }
+        if (!lowered.groups().isEmpty()) {
+            ctor.addStatement("sim.checkGroupMemory(new String[] {$L}, new int[] {$L}, new long[] {$L})",
+                    String.join(", ", lowered.groups().stream().map(g -> JavaExpressions.stringLiteral(g.name())).toList()),
+                    String.join(", ", lowered.groups().stream().map(g -> "this." + JavaNames.size(g.name())).toList()),
+                    String.join(", ", lowered.groups().stream().map(g -> bytesPerNeuron(g) + "L").toList()));
+        }
+        for (GroupPlan g : lowered.groups()) {
             String n = JavaNames.size(g.name());
-            ctor.addStatement("this.$L = sim.groupSize($S, $L)", n, g.name(), java.number(g.group().size()));
             for (ArrayVar a : g.arrays()) {
                 String field = JavaNames.array(g.name(), a.name());
                 ctor.addStatement("this.$L = new $L[$L]", field, javaType(a.type()), n);

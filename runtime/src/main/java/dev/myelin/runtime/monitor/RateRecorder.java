@@ -36,6 +36,24 @@ public final class RateRecorder implements Recorder {
         if (samples == 0) firstStep = -1;
     }
 
+    @Override
+    public long bytesToRecord(long from, long to) {
+        long capacity = grownCapacity(from, to);
+        return capacity == counts.length ? 0 : capacity * Integer.BYTES;
+    }
+
+    @Override
+    public void reserve(long from, long to) {
+        long capacity = grownCapacity(from, to);
+        if (capacity != counts.length && capacity <= Integer.MAX_VALUE - 8) counts = Arrays.copyOf(counts, (int) capacity);
+    }
+
+    /** One count per step; grown to at least double, as a state monitor grows. */
+    private long grownCapacity(long from, long to) {
+        long needed = samples + Math.max(0, to - from);
+        return needed <= counts.length ? counts.length : Math.max(needed, 2L * counts.length);
+    }
+
     public void record(long step, int spikes) {
         if (firstStep < 0) firstStep = step;
         if (samples == counts.length) counts = Arrays.copyOf(counts, counts.length * 2);

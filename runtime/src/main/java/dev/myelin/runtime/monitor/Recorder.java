@@ -13,6 +13,18 @@ public interface Recorder {
     default void beginRun() {
     }
 
+    /**
+     * How many bytes of heap this recorder must add to record over steps [from, to) (0 when what
+     * it holds has room, or when it does not know: a spike monitor).
+     */
+    default long bytesToRecord(long from, long to) {
+        return 0;
+    }
+
+    /** Makes the room {@link #bytesToRecord} counted, so the run does not grow the recording as it goes. */
+    default void reserve(long from, long to) {
+    }
+
     /** How much has been recorded so far: a mark for {@link #truncate}. */
     int mark();
 

@@ -80,6 +80,33 @@ public final class StateRecorder implements Recorder {
         steps[samples++] = step;
     }
 
+    @Override
+    public long bytesToRecord(long from, long to) {
+        long capacity = grownCapacity(from, to);
+        return capacity == steps.length ? 0 : capacity * (Long.BYTES + (long) variables.length * Math.max(1, indices.length) * Double.BYTES);
+    }
+
+    @Override
+    public void reserve(long from, long to) {
+        int capacity = (int) Math.min(grownCapacity(from, to), Integer.MAX_VALUE - 8);
+        if (capacity == steps.length) return;
+        // Past what one Java array holds: begin() refuses once the run gets there, keeping what was recorded.
+        if ((long) capacity * Math.max(1, indices.length) > Integer.MAX_VALUE - 8) return;
+        steps = Arrays.copyOf(steps, capacity);
+        for (int v = 0; v < data.length; v++) data[v] = Arrays.copyOf(data[v], capacity * Math.max(1, indices.length));
+    }
+
+    /**
+     * The samples an in-memory recording must hold to record over steps [from, to): the present
+     * capacity when that is enough, else at least double it, so a loop of short runs grows it
+     * a logarithmic number of times.
+     */
+    private long grownCapacity(long from, long to) {
+        if (streamDirectory != null) return steps.length;
+        long needed = samples + Math.max(0, Math.floorDiv(to + everySteps - 1, everySteps) - Math.floorDiv(from + everySteps - 1, everySteps));
+        return needed <= steps.length ? steps.length : Math.max(needed, 2L * steps.length);
+    }
+
     /** A monitor to disk: appends the buffered samples to its files. */
     private void flush() {
         if (samples == flushed) return;
