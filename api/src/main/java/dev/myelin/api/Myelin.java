@@ -1,5 +1,6 @@
 package dev.myelin.api;
 
+import dev.myelin.compiler.codegen.Precision;
 import dev.myelin.compiler.diag.CompilationFailed;
 import dev.myelin.compiler.diag.SourceFile;
 import dev.myelin.compiler.driver.ModelCompiler;
@@ -25,7 +26,20 @@ public final class Myelin {
     /** The version written into results and jars. */
     public static final String VERSION = "0.1.0";
 
-    private final ModelCompiler compiler = new ModelCompiler();
+    private final ModelCompiler compiler;
+
+    public Myelin() {
+        this(Precision.DOUBLE);
+    }
+
+    /**
+     * Compiles with synaptic variables stored in {@code precision}: {@code FLOAT} halves the memory
+     * of weights and traces (Brian2's {@code default_float_dtype = float32} for them); arithmetic
+     * stays double.
+     */
+    public Myelin(Precision precision) {
+        this.compiler = new ModelCompiler(precision);
+    }
 
     /** Compiles a model file; data files it names are found beside it. */
     public Model compile(Path file) {

@@ -110,8 +110,7 @@ public final class Network {
 
     /** A copy of a real-valued variable's values, one per neuron or synapse, in SI units. */
     public double[] get(String variable) {
-        Target target = target(variable);
-        return Arrays.copyOf(target.values(), target.size());
+        return target(variable).copy();
     }
 
     /** Sets a real-valued variable: one value per neuron or synapse (SI units). */
@@ -121,13 +120,13 @@ public final class Network {
             throw new ModelException(variable + ": " + values.length + " values given but there are " + target.size()
                     + " elements to set", false);
         }
-        System.arraycopy(values, 0, target.values(), 0, values.length);
+        for (int k = 0; k < values.length; k++) target.put(k, values[k]);
     }
 
     /** Sets a real-valued variable to one value (SI units) everywhere. */
     public void set(String variable, double value) {
         Target target = target(variable);
-        Arrays.fill(target.values(), 0, target.size(), value);
+        for (int k = 0; k < target.size(); k++) target.put(k, value);
     }
 
     /**
@@ -146,7 +145,7 @@ public final class Network {
         Map<String, Double> scalars = new HashMap<>();
         for (Expr.Var v : FreeVariables.of(value)) {
             switch (v.kind()) {
-                case ARRAY -> arrays.put(v.name(), () -> target(target.owner() + "." + v.name()).values());
+                case ARRAY -> arrays.put(v.name(), () -> target(target.owner() + "." + v.name()).copy());
                 case PARAM -> scalars.put(v.name(), sim.param(v.name()));
                 case SIZE -> scalars.put(v.name(), (double) target.size());
                 case TIME -> scalars.put(v.name(), t());
@@ -157,15 +156,14 @@ public final class Network {
             }
         }
         Map<String, double[]> read = new LinkedHashMap<>();
-        arrays.forEach((name, array) -> read.put(name, array.get().clone()));
+        arrays.forEach((name, array) -> read.put(name, array.get()));
         Set<Expr.Var> vars = FreeVariables.of(value);
         String index = vars.stream().filter(v -> v.kind() == dev.myelin.compiler.expr.VarKind.INDEX).map(Expr.Var::name).findFirst().orElse(null);
-        double[] out = target.values();
         Map<String, Double> values = new HashMap<>(scalars);
         for (int k = 0; k < target.size(); k++) {
             for (Map.Entry<String, double[]> a : read.entrySet()) values.put(a.getKey(), a.getValue()[k]);
             if (index != null) values.put(index, (double) k);
-            out[k] = Evaluator.evaluate(value, values);
+            target.put(k, Evaluator.evaluate(value, values));
         }
     }
 
@@ -254,8 +252,19 @@ public final class Network {
 
     // ── helpers ──
 
-    /** A real-valued variable: its live array and how many of its entries are in use. */
-    private record Target(String owner, String name, double[] values, int size) {
+    /**
+     * A real-valued variable: its live array (double, or float for a synaptic variable under
+     * --precision float; the other is null) and how many of its entries are in use.
+     */
+    private record Target(String owner, String name, double[] values, float[] floats, int size) {
+        double[] copy() {
+            return values != null ? Arrays.copyOf(values, size) : dev.myelin.runtime.FloatArrays.widened(floats, size);
+        }
+
+        void put(int k, double value) {
+            if (values != null) values[k] = value;
+            else floats[k] = (float) value;
+        }
     }
 
     private Target target(String variable) {
@@ -267,12 +276,13 @@ public final class Network {
         String name = variable.substring(dot + 1);
         GeneratedNetwork network = sim.network();
         double[] values = network.doubleVariable(owner, name);
-        if (values == null) {
+        float[] floats = values == null ? network.floatVariable(owner, name) : null;
+        if (values == null && floats == null) {
             throw new ModelException("the model has no real-valued variable " + variable
                     + " (integer and boolean variables, and shared ones, are not accessible through the Java API)", false);
         }
         int synapses = network.synapseCount(owner);
-        return new Target(owner, name, values, synapses >= 0 ? synapses : values.length);
+        return new Target(owner, name, values, floats, synapses >= 0 ? synapses : values != null ? values.length : floats.length);
     }
 
     /** The value of 'owner.name = code' as the checker types it in the model's own scope. */

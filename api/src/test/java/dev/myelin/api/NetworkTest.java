@@ -160,4 +160,24 @@ class NetworkTest {
         assertTrue(e.getMessage().startsWith("bad.myl:2:"), e.getMessage());
         assertFalse(e.getMessage().contains("Exception"));
     }
+
+    @Test
+    void synapticVariablesStoredAsFloatAreReadAndSetAsDoubles() {
+        String model = """
+                neurons G[2] { equations 'v : 1'
+                    threshold 'v > 1' }
+                synapses S(G -> G) {
+                    equations 'w : 1'
+                    on_pre 'v_post += w'
+                    connect 'i != j'
+                    init w = '0.1 * (i + 1)'
+                }
+                """;
+        Network net = new Myelin(dev.myelin.compiler.codegen.Precision.FLOAT).compile("w.myl", model).newNetwork();
+        assertArrayEquals(new double[] {(float) 0.1, (float) 0.2}, net.get("S.w"));
+        net.set("S.w", new double[] {1.0 / 3, 0.25});
+        assertArrayEquals(new double[] {(float) (1.0 / 3), 0.25}, net.get("S.w"));
+        net.set("S.w", "w * 2");
+        assertArrayEquals(new double[] {(float) (2 * (double) (float) (1.0 / 3)), 0.5}, net.get("S.w"));
+    }
 }

@@ -1,8 +1,8 @@
 package dev.myelin.cli;
 
 import dev.myelin.api.Model;
-import dev.myelin.api.Myelin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +31,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--bundle-data", description = "put the data files the model reads into the jar, so it runs anywhere as one file")
     boolean bundleData;
 
+    @Mixin
+    PrecisionOption precision = new PrecisionOption();
+
     @Spec
     CommandSpec spec;
 
@@ -38,7 +41,7 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Warmup.inBackground();
-        Model compiled = new Myelin().compile(model);
+        Model compiled = precision.compiler().compile(model);
         compiled.warnings().forEach(spec.commandLine().getErr()::print);
         spec.commandLine().getErr().flush();
         Path jar = output != null ? output : Path.of(RunCommand.baseName(model) + ".jar");

@@ -1,8 +1,8 @@
 package dev.myelin.cli;
 
 import dev.myelin.api.Model;
-import dev.myelin.api.Myelin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,13 +21,16 @@ final class EmitJavaCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "DIR", description = "directory to write the source into (package folders are created)")
     Path dir;
 
+    @Mixin
+    PrecisionOption precision = new PrecisionOption();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         Warmup.inBackground();
-        Model compiled = new Myelin().compile(model);
+        Model compiled = precision.compiler().compile(model);
         compiled.warnings().forEach(spec.commandLine().getErr()::print);
         spec.commandLine().getErr().flush();
         Path file = dir.resolve(compiled.javaClassName().replace('.', '/') + ".java");

@@ -1,10 +1,10 @@
 package dev.myelin.cli;
 
 import dev.myelin.api.Model;
-import dev.myelin.api.Myelin;
 import dev.myelin.api.Network;
 import dev.myelin.runtime.protocol.ExperimentRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,6 +38,9 @@ final class RunCommand implements Callable<Integer> {
             + "from whatever was recorded, also after a failed or interrupted run")
     boolean plot;
 
+    @Mixin
+    PrecisionOption precision = new PrecisionOption();
+
     @Spec
     CommandSpec spec;
 
@@ -46,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         Warmup.inBackground();
-        Model compiled = new Myelin().compile(model);
+        Model compiled = precision.compiler().compile(model);
         compiled.warnings().forEach(stderr::print);
         stderr.flush();
         Network network = compiled.experiment(overrides, seed);

@@ -1,5 +1,6 @@
 package dev.myelin.examples;
 
+import dev.myelin.compiler.codegen.Precision;
 import dev.myelin.compiler.driver.ModelCompiler;
 import dev.myelin.runtime.ModelError;
 import dev.myelin.runtime.Results;
@@ -81,9 +82,13 @@ class CheckpointTest {
             """;
 
     private Simulation run(String model, Map<String, String> overrides, long seed) throws Exception {
+        return run(model, overrides, seed, Precision.DOUBLE);
+    }
+
+    private Simulation run(String model, Map<String, String> overrides, long seed, Precision precision) throws Exception {
         Path file = dir.resolve("model.myl");
         Files.writeString(file, model);
-        Simulation sim = new ModelCompiler().compile(file).instantiate(overrides, seed);
+        Simulation sim = new ModelCompiler(precision).compile(file).instantiate(overrides, seed);
         sim.setOutput(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         sim.setResultsDirectory(dir.resolve("results"));
         sim.runProtocol();
@@ -111,6 +116,24 @@ class CheckpointTest {
         Results.write(dir.resolve("results"), resumed, Map.of("model", "model.myl"), Map.of(), null);
         String manifest = Files.readString(dir.resolve("results/manifest.json"));
         assertTrue(manifest.replaceAll("\\s+", "").contains("\"checkpoints\":{\"stored\":[],\"restored\":[\"half.ckpt\"]}"), manifest);
+    }
+
+    /** A checkpoint holds doubles: one written with float synapses restores into double ones exactly, and the other way rounded to float. */
+    @Test
+    void aCheckpointRestoresAcrossPrecisions() throws Exception {
+        String storeAndSave = MODEL.replace("}\nrun 100 ms\nsave w", "}\nsave w");
+        Simulation asDouble = run(storeAndSave, Map.of(), 7L, Precision.DOUBLE);
+        Simulation intoFloat = run(storeAndSave, Map.of("resume", "1"), 7L, Precision.FLOAT);
+        double[] w = saved(asDouble, "w");
+        double[] narrowed = new double[w.length];
+        for (int k = 0; k < w.length; k++) narrowed[k] = (float) w[k];
+        assertTrue(!Arrays.equals(w, narrowed), "the weights have more than a float's digits");
+        assertArrayEquals(narrowed, saved(intoFloat, "w"));
+
+        Simulation asFloat = run(storeAndSave, Map.of(), 7L, Precision.FLOAT);
+        Simulation intoDouble = run(storeAndSave, Map.of("resume", "1"), 7L, Precision.DOUBLE);
+        assertArrayEquals(saved(asFloat, "w"), saved(intoDouble, "w"));
+        assertArrayEquals(saved(asFloat, "th"), saved(intoDouble, "th"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.myelin.examples;
 
+import dev.myelin.compiler.codegen.Precision;
 import dev.myelin.compiler.driver.ModelCompiler;
 import dev.myelin.runtime.Simulation;
 import dev.myelin.runtime.io.Json;
@@ -52,6 +53,28 @@ class SynapseReferenceCasesTest {
         double[] expected = numbers(summary.get("spike_counts"));
         for (int k = 0; k < counts.length; k++) assertEquals((long) expected[k], counts[k], "spike_counts[" + k + "]");
         assertTrace(sim, "delays_stdp_network", "v", 1e3, first);
+    }
+
+    /**
+     * With synaptic variables stored as float (--precision float), the spikes are still Brian2's,
+     * step for step, and the weights are Brian2's to a float's precision (a relative 1e-7 per
+     * rounding, accumulated over the run's updates).
+     */
+    @Test
+    void floatSynapsesKeepBrian2sSpikesAndItsWeightsToFloatPrecision() throws Exception {
+        for (String name : List.of("stdp_spikegen", "delays_stdp_network")) {
+            Simulation sim = run(name, Precision.FLOAT);
+            assertSpikes(sim, name, "spikes", name.equals("stdp_spikegen") ? 0.1 : 0.5);
+            double[] expected = numbers(summary(name).get("final_w"));
+            double[] got = (double[]) saved(sim, "final_w").values();
+            double worst = 0;
+            for (int k = 0; k < expected.length; k++) {
+                assertEquals(expected[k], got[k], 1e-6 * Math.abs(expected[k]) + 1e-9, name + " final_w[" + k + "]");
+                worst = Math.max(worst, Math.abs(got[k] - expected[k]));
+                assertEquals(got[k], (float) got[k], 0.0, "stored as float");
+            }
+            assertTrue(worst > 0, name + ": the weights were rounded to float");
+        }
     }
 
     @Test
@@ -127,7 +150,11 @@ class SynapseReferenceCasesTest {
     // ── helpers ──
 
     private static Simulation run(String name) throws Exception {
-        Simulation sim = new ModelCompiler().compile(Path.of("reference", name + ".myl")).instantiate(Map.of(), 1L);
+        return run(name, Precision.DOUBLE);
+    }
+
+    private static Simulation run(String name, Precision precision) throws Exception {
+        Simulation sim = new ModelCompiler(precision).compile(Path.of("reference", name + ".myl")).instantiate(Map.of(), 1L);
         sim.runProtocol();
         return sim;
     }

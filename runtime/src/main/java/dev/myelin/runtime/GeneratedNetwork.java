@@ -59,6 +59,16 @@ public abstract class GeneratedNetwork {
      */
     public abstract String[] stateNames();
 
-    /** A state variable's values (the live array), for the Java API and tests; null if unknown. */
+    /** A state variable's values (the live array), for the Java API and tests; null if unknown or stored as float. */
     public abstract double[] doubleVariable(String group, String variable);
+
+    /** How synaptic variables are stored: "double", or "float" when some are floats ({@code --precision float}). */
+    public String precision() {
+        return "double";
+    }
+
+    /** A synaptic variable stored as float ({@code --precision float}): the live array; null if there is none of that name. */
+    public float[] floatVariable(String group, String variable) {
+        return null;
+    }
 }

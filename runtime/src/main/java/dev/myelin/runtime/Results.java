@@ -44,6 +44,7 @@ public final class Results {
         manifest.put("parameters", sim.params() == null ? Map.of() : sim.params().ordered());
         manifest.put("seed", sim.seed());
         manifest.put("threads", sim.threads());
+        if (sim.network() != null) manifest.put("precision", sim.network().precision());
         manifest.put("dt", sim.dt());
         manifest.put("steps", sim.stepsRun());
         manifest.put("simulated_time", sim.step() * sim.dt());

@@ -67,6 +67,7 @@ public final class JavaGenerator {
     private static final ClassName BERNOULLI_GAPS = ClassName.get("dev.myelin.runtime.random", "BernoulliGaps");
     private static final ClassName SPIKE_CALENDAR = ClassName.get("dev.myelin.runtime.random", "SpikeCalendar");
     private static final ClassName COUNTER_RNG = ClassName.get("dev.myelin.runtime.random", "CounterRng");
+    private static final ClassName FLOAT_ARRAYS = ClassName.get("dev.myelin.runtime", "FloatArrays");
     /** Call sites of the gap draws of constant-chance groups: after a spike, and at the start of a run. */
     private static final int GAP_SITE = 1 << 25, RUN_START_GAP_SITE = GAP_SITE + 1;
     /** Random streams of Poisson inputs, apart from groups, synapses and connects. */
@@ -78,12 +79,14 @@ public final class JavaGenerator {
     private final TypeSpec.Builder type;
     private final List<MethodSpec> methods = new ArrayList<>();
     private final SynapseCode synapseCode;
+    private final SynapseStorage storage;
     private final ParallelParts parallel = new ParallelParts();
 
-    private JavaGenerator(LoweredModel lowered, String simpleName) {
+    private JavaGenerator(LoweredModel lowered, Precision precision, String simpleName) {
         this.lowered = lowered;
         this.model = lowered.model();
-        this.synapseCode = new SynapseCode(lowered, methods);
+        this.storage = new SynapseStorage(lowered, precision);
+        this.synapseCode = new SynapseCode(lowered, methods, storage);
         // Brian2 orders objects in the same slot by name.
         this.scheduleOrder = lowered.groups().stream().sorted(Comparator.comparing(GroupPlan::name)).toList();
         this.type = TypeSpec.classBuilder(simpleName).addModifiers(Modifier.PUBLIC, Modifier.FINAL).superclass(BASE)
@@ -92,10 +95,15 @@ public final class JavaGenerator {
 
     /** Generates the class; its name carries a hash of the source so equal models share a cache entry. */
     public static GeneratedSource generate(LoweredModel lowered) {
-        String body = new JavaGenerator(lowered, "Network").build();
+        return generate(lowered, Precision.DOUBLE);
+    }
+
+    /** With synaptic variables stored in {@code precision}. */
+    public static GeneratedSource generate(LoweredModel lowered, Precision precision) {
+        String body = new JavaGenerator(lowered, precision, "Network").build();
         String hash = sha256(body).substring(0, 16);
         String simpleName = "Network_" + hash;
-        String source = new JavaGenerator(lowered, simpleName).build();
+        String source = new JavaGenerator(lowered, precision, simpleName).build();
         return new GeneratedSource(PACKAGE, simpleName, source, hash);
     }
 
@@ -841,7 +849,12 @@ public final class JavaGenerator {
             } else if (step instanceof ProtocolStep.AssignFile f) {
                 String size = "this." + JavaNames.size(f.group());
                 String field = JavaNames.array(f.group(), f.variable());
-                p.addStatement("System.arraycopy(sim.npyValues($S, $S, $L), 0, this.$L, 0, $L)", f.path(), f.group() + "." + f.variable(), size, field, size);
+                String values = "sim.npyValues(" + JavaExpressions.stringLiteral(f.path()) + ", " + JavaExpressions.stringLiteral(f.group() + "." + f.variable()) + ", " + size + ")";
+                if (storage.isFloat(f.group(), f.variable())) {
+                    p.addStatement("$T.narrow($L, this.$L)", FLOAT_ARRAYS, values, field);
+                } else {
+                    p.addStatement("System.arraycopy($L, 0, this.$L, 0, $L)", values, field, size);
+                }
             } else if (step instanceof ProtocolStep.AssignExpr a && isSynapses(a.group())) {
                 String name = "assign" + k + "_" + a.group() + "_" + a.variable();
                 p.addStatement("$L()", name);
@@ -892,7 +905,9 @@ public final class JavaGenerator {
                 p.addStatement("sim.report(this.$L)", JavaNames.readout(r.readout()));
             } else if (step instanceof ProtocolStep.Image im) {
                 var syn = lowered.synapsesNamed(im.synapses()).orElseThrow().synapses();
-                p.addStatement("sim.image($S, this.$L, this.$L, this.$L, this.$L, (int) ($L), (int) ($L))", im.name(), JavaNames.array(im.synapses(), im.variable()),
+                String values = "this." + JavaNames.array(im.synapses(), im.variable());
+                if (storage.isFloat(im.synapses(), im.variable())) values = FLOAT_ARRAYS.canonicalName() + ".widened(" + values + ", " + values + ".length)";
+                p.addStatement("sim.image($S, $L, this.$L, this.$L, this.$L, (int) ($L), (int) ($L))", im.name(), values,
                         JavaNames.synapseIndex(im.synapses(), im.post() ? "post" : "pre"), JavaNames.synapseIndex(im.synapses(), im.post() ? "pre" : "post"),
                         JavaNames.size(im.post() ? syn.target().group() : syn.source().group()), scalar.number(im.rows()), scalar.number(im.cols()));
             } else if (step instanceof ProtocolStep.Normalize n) {
@@ -940,7 +955,7 @@ public final class JavaGenerator {
         MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE);
         m.addStatement("final double total = $L", scalar.number(n.total()));
         m.addStatement("final int[] owner = this.$L", index);
-        m.addStatement("final double[] w = this.$L", w);
+        m.addStatement("final $L[] w = this.$L", storage.isFloat(n.synapses(), n.variable()) ? "float" : "double", w);
         m.addStatement("final double[] sums = new double[this.$L]", neurons);
         m.addStatement("for (int s = 0; s < w.length; s++) sums[owner[s]] += w[s]");
         m.addStatement("for (int k = 0; k < sums.length; k++) sums[k] = sums[k] == 0 ? 1 : total / sums[k]");
@@ -1004,7 +1019,8 @@ public final class JavaGenerator {
             m.addStatement("throw sim.synapseListLengthError($S, values.length, $L)", synapses + "." + variable, JavaNames.size(synapses));
             m.endControlFlow();
             String cast = type == ValueType.INT ? "(int) " : "";
-            m.addStatement("for (int _syn = 0; _syn < values.length; _syn++) $L[_syn] = $L", target, type == ValueType.BOOL ? "(values[_syn] != 0 ? 1.0 : 0.0)" : cast + "values[_syn]");
+            String element = type == ValueType.BOOL ? "(values[_syn] != 0 ? 1.0 : 0.0)" : cast + "values[_syn]";
+            m.addStatement("for (int _syn = 0; _syn < values.length; _syn++) $L[_syn] = $L", target, storage.store(synapses, variable, element));
         } else if (shared) {
             m.addStatement("final int _syn = 0, _pre = 0, _post = 0");
             m.addStatement("this.$L = $L", target, java.number(value));
@@ -1014,7 +1030,7 @@ public final class JavaGenerator {
             SynapseCode.declareHoisted(m, hoister, java);
             m.beginControlFlow("for (int _syn = 0; _syn < $L; _syn++)", JavaNames.size(synapses));
             m.addStatement("final int _pre = _preOf[_syn], _post = _postOf[_syn]");
-            m.addStatement("$L[_syn] = $L", target, java.forStore(rewritten, type));
+            m.addStatement("$L[_syn] = $L", target, storage.store(synapses, variable, java.forStore(rewritten, type)));
             m.endControlFlow();
         }
         methods.add(m.build());
@@ -1095,14 +1111,23 @@ public final class JavaGenerator {
                 v.addStatement("if (group.equals($S) && variable.equals($S)) return $L", g.name(), a.name(), JavaNames.array(g.name(), a.name()));
             }
         }
+        MethodSpec.Builder f = MethodSpec.methodBuilder("floatVariable").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(float[].class).addParameter(String.class, "group").addParameter(String.class, "variable");
         for (SynapsePlan syn : lowered.synapses()) {
             for (ArrayVar a : syn.arrays()) {
                 if (a.type() != ValueType.DOUBLE) continue;
-                v.addStatement("if (group.equals($S) && variable.equals($S)) return $L", syn.name(), a.name(), JavaNames.array(syn.name(), a.name()));
+                (storage.isFloat(syn.name(), a.name()) ? f : v).addStatement("if (group.equals($S) && variable.equals($S)) return $L",
+                        syn.name(), a.name(), JavaNames.array(syn.name(), a.name()));
             }
         }
         v.addStatement("return null");
         methods.add(v.build());
+        f.addStatement("return null");
+        if (storage.any()) {
+            methods.add(f.build());
+            methods.add(MethodSpec.methodBuilder("precision").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(String.class)
+                    .addStatement("return $S", "float").build());
+        }
         if (!lowered.synapses().isEmpty()) {
             MethodSpec.Builder c = MethodSpec.methodBuilder("synapseCount").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                     .returns(int.class).addParameter(String.class, "synapses");

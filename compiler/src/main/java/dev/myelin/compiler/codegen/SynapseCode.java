@@ -44,10 +44,12 @@ final class SynapseCode {
 
     private final LoweredModel lowered;
     private final List<MethodSpec> methods;
+    private final SynapseStorage storage;
 
-    SynapseCode(LoweredModel lowered, List<MethodSpec> methods) {
+    SynapseCode(LoweredModel lowered, List<MethodSpec> methods, SynapseStorage storage) {
         this.lowered = lowered;
         this.methods = methods;
+        this.storage = storage;
     }
 
     // ── fields and construction ──
@@ -63,7 +65,10 @@ final class SynapseCode {
         type.addField(boolean.class, JavaNames.synapseIndex(n, "postInOrder"), Modifier.PRIVATE);
         type.addField(int[].class, JavaNames.array(n, "N_incoming"), Modifier.PRIVATE);
         type.addField(int[].class, JavaNames.array(n, "N_outgoing"), Modifier.PRIVATE);
-        for (ArrayVar a : s.arrays()) type.addField(JavaGenerator.arrayType(a.type()), JavaNames.array(n, a.name()), Modifier.PRIVATE);
+        for (ArrayVar a : s.arrays()) {
+            Class<?> array = storage.isFloat(n, a.name()) ? float[].class : JavaGenerator.arrayType(a.type());
+            type.addField(array, JavaNames.array(n, a.name()), Modifier.PRIVATE);
+        }
         for (String v : s.sharedVariables()) type.addField(double.class, JavaNames.array(n, v), Modifier.PRIVATE);
         for (PathwayPlan p : s.pathways()) {
             type.addField(QUEUE, JavaNames.pathway(n, "q", p.name()), Modifier.PRIVATE, Modifier.FINAL);
@@ -105,7 +110,7 @@ final class SynapseCode {
         for (ArrayVar a : s.arrays()) {
             String field = "this." + JavaNames.array(n, a.name());
             // (Janino types an array's clone() as Object, hence the second cast.)
-            restore.addStatement("$L = ($L[]) (($L[]) s[$L]).clone()", field, JavaGenerator.javaType(a.type()), JavaGenerator.javaType(a.type()), parts.size());
+            restore.addStatement("$L = ($L[]) (($L[]) s[$L]).clone()", field, storage.element(n, a), storage.element(n, a), parts.size());
             parts.add(n + "." + a.name(), field + ".clone()");
         }
         for (String v : s.sharedVariables()) {
@@ -147,7 +152,7 @@ final class SynapseCode {
         m.addStatement("this.$L = c.incoming()", JavaNames.array(n, "N_incoming"));
         m.addStatement("this.$L = c.outgoing()", JavaNames.array(n, "N_outgoing"));
         for (ArrayVar a : s.arrays()) {
-            m.addStatement("this.$L = new $L[c.size()]", JavaNames.array(n, a.name()), JavaGenerator.javaType(a.type()));
+            m.addStatement("this.$L = new $L[c.size()]", JavaNames.array(n, a.name()), storage.element(n, a));
         }
         for (Monitor.State mon : monitors) {
             String field = JavaNames.recorder(mon.name());
@@ -328,16 +333,16 @@ final class SynapseCode {
             }
             m.addStatement("final int $L = this.$L", JavaNames.size(g), JavaNames.size(g));
             for (ArrayVar a : target.get().arrays()) {
-                m.addStatement("final $L[] $L = this.$L", JavaGenerator.javaType(a.type()), JavaNames.array(g, a.name()), JavaNames.array(g, a.name()));
+                m.addStatement("final $L[] $L = this.$L", storage.element(g, a), JavaNames.array(g, a.name()), JavaNames.array(g, a.name()));
             }
         }
     }
 
-    private static void synapseAliases(MethodSpec.Builder m, SynapsePlan s) {
+    private void synapseAliases(MethodSpec.Builder m, SynapsePlan s) {
         m.addStatement("final int $L = this.$L", JavaNames.size(s.name()), JavaNames.size(s.name()));
         m.addStatement("final int[] _preOf = this.$L, _postOf = this.$L", JavaNames.synapseIndex(s.name(), "pre"), JavaNames.synapseIndex(s.name(), "post"));
         for (ArrayVar a : s.arrays()) {
-            m.addStatement("final $L[] $L = this.$L", JavaGenerator.javaType(a.type()), JavaNames.array(s.name(), a.name()), JavaNames.array(s.name(), a.name()));
+            m.addStatement("final $L[] $L = this.$L", storage.element(s.name(), a), JavaNames.array(s.name(), a.name()), JavaNames.array(s.name(), a.name()));
         }
         m.addStatement("final int[] $L = this.$L, $L = this.$L", JavaNames.array(s.name(), "N_incoming"), JavaNames.array(s.name(), "N_incoming"),
                 JavaNames.array(s.name(), "N_outgoing"), JavaNames.array(s.name(), "N_outgoing"));
@@ -466,7 +471,7 @@ final class SynapseCode {
      * The code for every synapse of neuron {@code _n} (the trigger side), in synapse order: with the
      * synapses numbered by that side's neurons, a run of numbers, one memory read fewer per event.
      */
-    private static void neuronEvents(MethodSpec.Builder m, JavaExpressions java, List<SynapticStep> code, String side, String other) {
+    private void neuronEvents(MethodSpec.Builder m, JavaExpressions java, List<SynapticStep> code, String side, String other) {
         m.beginControlFlow("if (_inOrder)");
         m.beginControlFlow("for (int _syn = _start[_n], _end = _start[_n + 1]; _syn < _end; _syn++)");
         m.addStatement("final int _$L = _n, _$L = _$LOf[_syn]", side, other, other);
@@ -540,14 +545,15 @@ final class SynapseCode {
         return m;
     }
 
-    static void lines(MethodSpec.Builder m, JavaExpressions java, List<SynapticStep> code) {
+    private void lines(MethodSpec.Builder m, JavaExpressions java, List<SynapticStep> code) {
         for (SynapticStep st : code) {
             if (st.isLocal()) {
                 ValueType t = st.value().type();
                 m.addStatement("final $L $L = $L", t == ValueType.BOOL ? "boolean" : "double", st.local(),
                         t == ValueType.BOOL ? java.bool(st.value()) : java.number(st.value()));
             } else {
-                m.addStatement("$L = $L", java.target(st.target()), java.forStore(st.value(), st.target().type()));
+                String value = java.forStore(st.value(), st.target().type());
+                m.addStatement("$L = $L", java.target(st.target()), storage.store(st.target().owner(), st.target().name(), value));
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.myelin.compiler.ast.ModelFile;
 import dev.myelin.compiler.check.Checker;
 import dev.myelin.compiler.codegen.GeneratedSource;
 import dev.myelin.compiler.codegen.JavaGenerator;
+import dev.myelin.compiler.codegen.Precision;
 import dev.myelin.compiler.diag.CompilationFailed;
 import dev.myelin.compiler.diag.Diagnostics;
 import dev.myelin.compiler.diag.SourceFile;
@@ -26,6 +27,16 @@ import java.nio.file.Path;
 public final class ModelCompiler {
 
     private final JitCompiler jit = new JitCompiler();
+    private final Precision precision;
+
+    public ModelCompiler() {
+        this(Precision.DOUBLE);
+    }
+
+    /** Synaptic variables stored in {@code precision} (see {@link Precision}). */
+    public ModelCompiler(Precision precision) {
+        this.precision = precision;
+    }
 
     public CompiledModel compile(Path file) {
         return compile(read(file));
@@ -50,7 +61,7 @@ public final class ModelCompiler {
         diagnostics.throwIfErrors();
         LoweredModel lowered = timings.time("lower", () -> Lowering.lower(checked, diagnostics));
         diagnostics.throwIfErrors();
-        GeneratedSource generated = timings.time("generate", () -> JavaGenerator.generate(lowered));
+        GeneratedSource generated = timings.time("generate", () -> JavaGenerator.generate(lowered, precision));
         var loaded = timings.time("compile", () -> jit.compile(generated));
         return new CompiledModel(checked, lowered, generated, loaded, timings, diagnostics.warnings());
     }

@@ -209,6 +209,41 @@ class GeneratedCodeTest {
         assertFalse(protocol.contains("connect_S();"), protocol);
     }
 
+    @Test
+    void floatPrecisionStoresSynapticVariablesAsFloatButTimesAndDelaysAsDouble() {
+        String stdp = """
+                neurons G[4] {
+                    equations 'dv/dt = -v / (10*ms) : 1'
+                    threshold 'v > 1'
+                    reset 'v = 0'
+                }
+                synapses S(G -> G) {
+                    equations '''
+                        w : 1
+                        dapre/dt = -apre / (20*ms) : 1 (event-driven)
+                    '''
+                    on_pre '''
+                        v_post += w
+                        apre += 0.01
+                        w = clip(w + apre, 0, 1)
+                    '''
+                    connect p = 0.5
+                    init delay = 'rand() * ms'
+                }
+                run 10 ms
+                """;
+        String source = new ModelCompiler(Precision.FLOAT).compile(new SourceFile("model.myl", stdp)).source().source();
+        assertTrue(source.contains("private float[] S$w;"), source);
+        assertTrue(source.contains("private float[] S$apre;"), source);
+        assertTrue(source.contains("private double[] S$lastupdate;"), source);
+        assertTrue(source.contains("private double[] S$delay;"), source);
+        assertTrue(source.contains("private final double[] G$v;"), source);
+        String pathway = method(source, "pathway_S_pre");
+        assertTrue(pathway.contains("S$w[_syn] = (float) (dev.myelin.runtime.MathFunctions.clip((double) (S$w[_syn] + S$apre[_syn])"), pathway);
+        assertTrue(pathway.contains("S$lastupdate[_syn] = t;"), pathway);
+        assertFalse(compile(stdp).source().source().contains("float"), "double precision has no float");
+    }
+
     private static CompiledModel compile(String text) {
         return new ModelCompiler().compile(new SourceFile("model.myl", text));
     }

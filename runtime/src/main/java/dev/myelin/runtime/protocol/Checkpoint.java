@@ -79,6 +79,8 @@ public record Checkpoint(String model, long seed, double dt, long step, double t
     }
 
     private static void writePart(DataOutputStream out, String name, Object value) throws IOException {
+        // Float variables (--precision float) are written widened, exactly: a checkpoint fits either precision.
+        if (value instanceof float[] f) value = dev.myelin.runtime.FloatArrays.widened(f, f.length);
         if (value instanceof double[] a) {
             out.writeByte(DOUBLES);
             out.writeInt(a.length);

@@ -46,6 +46,7 @@ public final class CheckpointMatch {
     }
 
     private Object checked(String name, Object stored, Object current) {
+        if (stored instanceof double[] d && current instanceof float[]) stored = dev.myelin.runtime.FloatArrays.narrowed(d);
         if (stored.getClass() != current.getClass()) throw error(describe(name) + " is of another kind there" + otherModel());
         if (stored instanceof SpikeQueue || stored instanceof Double) return stored;
         int storedLength = java.lang.reflect.Array.getLength(stored);
