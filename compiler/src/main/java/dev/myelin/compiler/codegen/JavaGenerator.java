@@ -647,7 +647,8 @@ public final class JavaGenerator {
         for (RegularPlan r : g.regular()) {
             MethodSpec.Builder m = slotMethod("regular_" + g.name() + "_" + r.index());
             aliases(m, g);
-            loop(m, g, java, r.code(), false);
+            // Brian2's conditional write: run_regularly code leaves (unless refractory) variables of refractory neurons alone.
+            loop(m, g, java, r.code(), false, g.group().writtenOnlyWhenNotRefractory());
             methods.add(m.build());
         }
         if (g.threshold().isPresent() && !g.reset().isEmpty()) {
@@ -724,11 +725,16 @@ public final class JavaGenerator {
     }
 
     private void loop(MethodSpec.Builder m, GroupPlan g, JavaExpressions java, List<Step> code, boolean sharedInvariant) {
+        loop(m, g, java, code, sharedInvariant, Set.of());
+    }
+
+    /** {@code guarded}: as for {@link #steps(MethodSpec.Builder, GroupPlan, JavaExpressions, List, Set)}. */
+    private void loop(MethodSpec.Builder m, GroupPlan g, JavaExpressions java, List<Step> code, boolean sharedInvariant, Set<String> guarded) {
         ScalarHoister hoister = new ScalarHoister("_s", sharedInvariant);
         List<Step> rewritten = rewrite(code, hoister);
         declareHoisted(m, hoister, java);
         m.beginControlFlow("for (int i = 0; i < $L; i++)", JavaNames.size(g.name()));
-        steps(m, g, java, rewritten);
+        steps(m, g, java, rewritten, guarded);
         m.endControlFlow();
     }
 
@@ -746,6 +752,11 @@ public final class JavaGenerator {
     }
 
     private static void steps(MethodSpec.Builder m, GroupPlan g, JavaExpressions java, List<Step> steps) {
+        steps(m, g, java, steps, Set.of());
+    }
+
+    /** {@code guarded}: variables written only where {@code not_refractory} is set (Brian2's conditional write). */
+    private static void steps(MethodSpec.Builder m, GroupPlan g, JavaExpressions java, List<Step> steps, Set<String> guarded) {
         for (Step s : steps) {
             if (s.local()) {
                 ValueType t = s.value().type();
@@ -755,7 +766,11 @@ public final class JavaGenerator {
                 ValueType t = g.arrays().stream().filter(a -> a.name().equals(s.target())).map(ArrayVar::type).findFirst().orElse(ValueType.DOUBLE);
                 boolean shared = g.sharedVariables().contains(s.target());
                 String target = JavaNames.array(g.name(), s.target()) + (shared ? "" : "[i]");
-                m.addStatement("$L = $L", shared ? "this." + target : target, java.forStore(s.value(), t));
+                if (guarded.contains(s.target()) && !shared) {
+                    m.addStatement("if ($L[i] != 0.0) $L = $L", JavaNames.array(g.name(), "not_refractory"), target, java.forStore(s.value(), t));
+                } else {
+                    m.addStatement("$L = $L", shared ? "this." + target : target, java.forStore(s.value(), t));
+                }
             }
         }
     }

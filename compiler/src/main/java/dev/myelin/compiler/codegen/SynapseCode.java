@@ -5,6 +5,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.myelin.compiler.expr.Expr;
 import dev.myelin.compiler.expr.ValueType;
+import dev.myelin.compiler.expr.VarKind;
 import dev.myelin.compiler.lower.ArrayVar;
 import dev.myelin.compiler.lower.GroupPlan;
 import dev.myelin.compiler.lower.LoweredModel;
@@ -552,10 +553,24 @@ final class SynapseCode {
                 m.addStatement("final $L $L = $L", t == ValueType.BOOL ? "boolean" : "double", st.local(),
                         t == ValueType.BOOL ? java.bool(st.value()) : java.number(st.value()));
             } else {
-                String value = java.forStore(st.value(), st.target().type());
-                m.addStatement("$L = $L", java.target(st.target()), storage.store(st.target().owner(), st.target().name(), value));
+                String value = storage.store(st.target().owner(), st.target().name(), java.forStore(st.value(), st.target().type()));
+                String guard = refractoryGuard(st.target());
+                if (guard != null) m.addStatement("if ($L) $L = $L", guard, java.target(st.target()), value);
+                else m.addStatement("$L = $L", java.target(st.target()), value);
             }
         }
+    }
+
+    /**
+     * The condition under which synaptic code may write a neuron's variable: for a variable of an
+     * {@code (unless refractory)} equation, that its neuron is not refractory, as Brian2's
+     * conditional write has it; null for every other target.
+     */
+    private String refractoryGuard(Expr.Var target) {
+        if (target.kind() != VarKind.PRE && target.kind() != VarKind.POST) return null;
+        if (lowered.synapsesNamed(target.owner()).isPresent()) return null;
+        if (!lowered.group(target.owner()).group().writtenOnlyWhenNotRefractory().contains(target.name())) return null;
+        return JavaNames.array(target.owner(), "not_refractory") + (target.kind() == VarKind.POST ? "[_post]" : "[_pre]") + " != 0.0";
     }
 
     static void declareHoisted(MethodSpec.Builder m, ScalarHoister hoister, JavaExpressions java) {

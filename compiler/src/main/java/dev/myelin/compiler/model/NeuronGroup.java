@@ -34,4 +34,16 @@ public record NeuronGroup(String name, Expr size, List<Variable> variables, List
     public boolean hasRefractoriness() {
         return !(refractory instanceof Refractory.None);
     }
+
+    /**
+     * Brian2's "conditional write": the variables whose differential equation is {@code (unless
+     * refractory)} in a group with refractoriness, which synaptic code and {@code run_regularly}
+     * code leave alone while the neuron is refractory (resets and custom event code do write them).
+     */
+    public java.util.Set<String> writtenOnlyWhenNotRefractory() {
+        if (!hasRefractoriness()) return java.util.Set.of();
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (DiffEquation eq : equations) if (eq.unlessRefractory()) out.add(eq.variable());
+        return out;
+    }
 }

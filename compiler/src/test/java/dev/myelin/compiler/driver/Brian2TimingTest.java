@@ -106,4 +106,47 @@ class Brian2TimingTest {
                 """);
         assertArrayEquals(new long[]{2}, ((SpikeRecorder) Models.recorder(sim, "spikes")).steps());
     }
+
+    @Test
+    void synapticAndRunRegularlyWritesSkipRefractoryNeuronsAsBrian2sConditionalWrite() {
+        // Brian2 2.5.1 (numpy), the same model: the input at 2 ms and run_regularly's v += 0.01 at
+        // 1-5 ms do not reach v while the neuron is refractory (0.6-5.6 ms); x, without the flag,
+        // gets every input. Brian2 calls this a conditional write on (unless refractory) variables.
+        Simulation sim = Models.run("""
+                dt = 0.1 ms
+                neurons G[1] {
+                    equations '''
+                        dv/dt = -v/(10*ms) : 1 (unless refractory)
+                        dx/dt = -x/(10*ms) : 1
+                    '''
+                    threshold 'v > 1'
+                    reset 'v = 0'
+                    refractory 5 ms
+                    method exact
+                    run_regularly 'v += 0.01' dt 1 ms
+                }
+                spikegenerator S[1] indices [0, 0, 0] times [0.5, 2.0, 8.0] * ms
+                synapses syn(S -> G) {
+                    on_pre 'v_post += 1.5; x_post += 1'
+                    connect
+                }
+                spikemonitor spikes of G
+                statemonitor M of G.v, G.x record [0]
+                run 10 ms
+                """);
+        assertArrayEquals(new long[]{6, 81}, ((SpikeRecorder) Models.recorder(sim, "spikes")).steps());
+        StateRecorder m = Models.recorder(sim, "M");
+        double[] v = m.values("v")[0];
+        double[] x = m.values("x")[0];
+        double[] brian2V = {0.01, 0.009900498337491681, 0.009801986733067553, 0.009704455335485083, 0.009607894391523234,
+                0.009512294245007142, 1.5094176453358426};
+        assertArrayEquals(brian2V, java.util.Arrays.copyOf(v, 7), 1e-15);
+        for (int s = 7; s < 60; s++) assertEquals(0.0, v[s], 0.0, "v at step " + s + " (refractory)");
+        assertEquals(0.01, v[60], 1e-15);
+        assertEquals(0.019048374180359602, v[70], 1e-15);
+        assertEquals(1.5269646821501588, v[81], 1e-15);
+        double[] brian2X = {0.0, 0.9607894391523234, 0.8693582353988063, 1.7005590463377829, 1.5387294567059742, 1.3922999886617091,
+                1.2598051268721573, 1.139918818227468, 1.031441200255545, 1.8472177777663674};
+        for (int k = 0; k < brian2X.length; k++) assertEquals(brian2X[k], x[10 * k], 1e-15, "x at " + k + " ms");
+    }
 }
