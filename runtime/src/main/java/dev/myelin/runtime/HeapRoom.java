@@ -32,8 +32,13 @@ public final class HeapRoom {
         return String.format(java.util.Locale.ROOT, "%d MB", Math.max(1, (bytes + (1L << 20) - 1) >> 20));
     }
 
-    private static long free() {
+    /** The bytes of heap in use now, garbage included. */
+    public static long inUse() {
         Runtime runtime = Runtime.getRuntime();
-        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    private static long free() {
+        return Runtime.getRuntime().maxMemory() - inUse();
     }
 }

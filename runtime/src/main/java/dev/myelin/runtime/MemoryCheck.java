@@ -38,8 +38,7 @@ public final class MemoryCheck {
         @Override
         public long inUse(boolean collect) {
             if (collect) System.gc();
-            Runtime r = Runtime.getRuntime();
-            return r.totalMemory() - r.freeMemory();
+            return HeapRoom.inUse();
         }
 
         @Override

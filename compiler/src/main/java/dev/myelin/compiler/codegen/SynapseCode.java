@@ -66,10 +66,7 @@ final class SynapseCode {
         type.addField(boolean.class, JavaNames.synapseIndex(n, "postInOrder"), Modifier.PRIVATE);
         type.addField(int[].class, JavaNames.array(n, "N_incoming"), Modifier.PRIVATE);
         type.addField(int[].class, JavaNames.array(n, "N_outgoing"), Modifier.PRIVATE);
-        for (ArrayVar a : s.arrays()) {
-            Class<?> array = storage.isFloat(n, a.name()) ? float[].class : JavaGenerator.arrayType(a.type());
-            type.addField(array, JavaNames.array(n, a.name()), Modifier.PRIVATE);
-        }
+        for (ArrayVar a : s.arrays()) type.addField(storage.arrayType(n, a), JavaNames.array(n, a.name()), Modifier.PRIVATE);
         for (String v : s.sharedVariables()) type.addField(double.class, JavaNames.array(n, v), Modifier.PRIVATE);
         for (PathwayPlan p : s.pathways()) {
             type.addField(QUEUE, JavaNames.pathway(n, "q", p.name()), Modifier.PRIVATE, Modifier.FINAL);

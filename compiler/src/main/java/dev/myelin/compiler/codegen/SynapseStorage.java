@@ -53,6 +53,11 @@ final class SynapseStorage {
         return isFloat(owner, a.name()) ? "float" : JavaGenerator.javaType(a.type());
     }
 
+    /** The array class of synapses {@code owner}'s array {@code a}, for its field. */
+    Class<?> arrayType(String owner, ArrayVar a) {
+        return isFloat(owner, a.name()) ? float[].class : JavaGenerator.arrayType(a.type());
+    }
+
     /** {@code value} (Java source) as it is stored into {@code owner.variable}. */
     String store(String owner, String variable, String value) {
         return isFloat(owner, variable) ? "(float) (" + value + ")" : value;

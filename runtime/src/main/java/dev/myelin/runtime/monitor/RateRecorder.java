@@ -48,10 +48,9 @@ public final class RateRecorder implements Recorder {
         if (capacity != counts.length && capacity <= Integer.MAX_VALUE - 8) counts = Arrays.copyOf(counts, (int) capacity);
     }
 
-    /** One count per step; grown to at least double, as a state monitor grows. */
+    /** One count per step. */
     private long grownCapacity(long from, long to) {
-        long needed = samples + Math.max(0, to - from);
-        return needed <= counts.length ? counts.length : Math.max(needed, 2L * counts.length);
+        return Recorder.grownCapacity(samples + Math.max(0, to - from), counts.length);
     }
 
     public void record(long step, int spikes) {

@@ -25,6 +25,14 @@ public interface Recorder {
     default void reserve(long from, long to) {
     }
 
+    /**
+     * The capacity a recording needs to hold {@code needed} entries: {@code capacity} when that
+     * is enough, else at least double it, so a loop of short runs grows it a logarithmic number of times.
+     */
+    static long grownCapacity(long needed, int capacity) {
+        return needed <= capacity ? capacity : Math.max(needed, 2L * capacity);
+    }
+
     /** How much has been recorded so far: a mark for {@link #truncate}. */
     int mark();
 

@@ -32,6 +32,8 @@ public final class StateRecorder implements Recorder {
     private final String[] variables;
     private final int[] indices;
     private final long everySteps;
+    /** Values per variable and sample in the buffers: the recorded indices, at least 1. */
+    private final int width;
     /** Where a monitor to disk writes (asked at its first write, once the results directory is set); null: in memory. */
     private final Supplier<Path> streamDirectory;
     private NpyStream[] streams;
@@ -53,7 +55,7 @@ public final class StateRecorder implements Recorder {
         this.indices = indices.clone();
         this.everySteps = Math.max(1, everySteps);
         this.streamDirectory = streamDirectory;
-        int width = Math.max(1, indices.length);
+        this.width = Math.max(1, indices.length);
         int buffered = streamDirectory == null ? 256 : Math.max(1, STREAM_BUFFER_BYTES / (Double.BYTES * width));
         this.data = new double[variables.length][buffered * width];
     }
@@ -70,7 +72,7 @@ public final class StateRecorder implements Recorder {
     /** Opens a new sample; the generated code then calls {@link #put} for each variable and index. */
     public void begin(long step) {
         if (streamDirectory != null) {
-            if ((samples - flushed) * Math.max(1, indices.length) == data[0].length) flush();
+            if ((samples - flushed) * width == data[0].length) flush();
             if (samples == steps.length) steps = Arrays.copyOf(steps, steps.length * 2);
         } else if (samples == steps.length) {
             ensureHeap(step);
@@ -83,7 +85,7 @@ public final class StateRecorder implements Recorder {
     @Override
     public long bytesToRecord(long from, long to) {
         long capacity = grownCapacity(from, to);
-        return capacity == steps.length ? 0 : capacity * (Long.BYTES + (long) variables.length * Math.max(1, indices.length) * Double.BYTES);
+        return capacity == steps.length ? 0 : capacity * (Long.BYTES + (long) variables.length * width * Double.BYTES);
     }
 
     @Override
@@ -91,20 +93,16 @@ public final class StateRecorder implements Recorder {
         int capacity = (int) Math.min(grownCapacity(from, to), Integer.MAX_VALUE - 8);
         if (capacity == steps.length) return;
         // Past what one Java array holds: begin() refuses once the run gets there, keeping what was recorded.
-        if ((long) capacity * Math.max(1, indices.length) > Integer.MAX_VALUE - 8) return;
+        if ((long) capacity * width > Integer.MAX_VALUE - 8) return;
         steps = Arrays.copyOf(steps, capacity);
-        for (int v = 0; v < data.length; v++) data[v] = Arrays.copyOf(data[v], capacity * Math.max(1, indices.length));
+        for (int v = 0; v < data.length; v++) data[v] = Arrays.copyOf(data[v], capacity * width);
     }
 
-    /**
-     * The samples an in-memory recording must hold to record over steps [from, to): the present
-     * capacity when that is enough, else at least double it, so a loop of short runs grows it
-     * a logarithmic number of times.
-     */
+    /** The samples an in-memory recording must hold to record over steps [from, to) ({@link Recorder#grownCapacity}). */
     private long grownCapacity(long from, long to) {
         if (streamDirectory != null) return steps.length;
         long needed = samples + Math.max(0, Math.floorDiv(to + everySteps - 1, everySteps) - Math.floorDiv(from + everySteps - 1, everySteps));
-        return needed <= steps.length ? steps.length : Math.max(needed, 2L * steps.length);
+        return Recorder.grownCapacity(needed, steps.length);
     }
 
     /** A monitor to disk: appends the buffered samples to its files. */
@@ -134,8 +132,8 @@ public final class StateRecorder implements Recorder {
      * what it recorded until then is still written with the results.
      */
     private void ensureHeap(long step) {
-        long perSample = (long) Math.max(1, indices.length) * variables.length * Double.BYTES;
-        boolean indexable = (long) samples * 2 * Math.max(1, indices.length) <= Integer.MAX_VALUE - 8;
+        long perSample = (long) width * variables.length * Double.BYTES;
+        boolean indexable = (long) samples * 2 * width <= Integer.MAX_VALUE - 8;
         if (indexable && dev.myelin.runtime.HeapRoom.canHold(perSample * samples * 2)) return;
         throw new dev.myelin.runtime.ModelError(String.format(java.util.Locale.ROOT,
                 "monitor %s records %,d values per sample (%d variable%s of %,d neurons or synapses) and holds %,d samples (%s) at step %,d;"
@@ -230,7 +228,7 @@ public final class StateRecorder implements Recorder {
         }
         for (int v = 0; v < variables.length; v++) {
             // numpy's (n_recorded, n_times) in C order is the transpose of the sample-major recording.
-            String file = name + "_" + variables[v] + ".npy";
+            String file = fileName(v);
             NpyWriter.writeTransposed(dir.resolve(file), data[v], indices.length, samples);
             files.add(file);
         }
