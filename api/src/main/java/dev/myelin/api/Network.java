@@ -256,12 +256,17 @@ public final class Network {
      * A real-valued variable: its live array (double, or float for a synaptic variable under
      * --precision float; the other is null) and how many of its entries are in use.
      */
-    private record Target(String owner, String name, double[] values, float[] floats, int size) {
+    /** A variable's live array (double or float), or a copy that cannot be set ({@code readOnly}: a trace kept per target neuron). */
+    private record Target(String owner, String name, double[] values, float[] floats, int size, boolean readOnly) {
         double[] copy() {
             return values != null ? Arrays.copyOf(values, size) : dev.myelin.runtime.FloatArrays.widened(floats, size);
         }
 
         void put(int k, double value) {
+            if (readOnly) {
+                throw new ModelException(owner + "." + name + " is a postsynaptic trace, which Myelin keeps once per target neuron: it can be read "
+                        + "from Java but not set; change it in the model's on_post code", false);
+            }
             if (values != null) values[k] = value;
             else floats[k] = (float) value;
         }
@@ -277,12 +282,14 @@ public final class Network {
         GeneratedNetwork network = sim.network();
         double[] values = network.doubleVariable(owner, name);
         float[] floats = values == null ? network.floatVariable(owner, name) : null;
+        double[] trace = values == null && floats == null ? network.traceBySynapse(owner, name) : null;
+        if (trace != null) return new Target(owner, name, trace, null, trace.length, true);
         if (values == null && floats == null) {
             throw new ModelException("the model has no real-valued variable " + variable
                     + " (integer and boolean variables, and shared ones, are not accessible through the Java API)", false);
         }
         int synapses = network.synapseCount(owner);
-        return new Target(owner, name, values, floats, synapses >= 0 ? synapses : values != null ? values.length : floats.length);
+        return new Target(owner, name, values, floats, synapses >= 0 ? synapses : values != null ? values.length : floats.length, false);
     }
 
     /** The value of 'owner.name = code' as the checker types it in the model's own scope. */

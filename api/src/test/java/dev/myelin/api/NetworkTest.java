@@ -180,4 +180,32 @@ class NetworkTest {
         net.set("S.w", "w * 2");
         assertArrayEquals(new double[] {(float) (2 * (double) (float) (1.0 / 3)), 0.5}, net.get("S.w"));
     }
+
+    @Test
+    void aTraceKeptPerTargetNeuronIsReadPerSynapseAsItsValueNowAndCannotBeSet() {
+        String model = """
+                neurons G[2] {
+                    equations 'v : 1'
+                    threshold 'v > 1'
+                    reset 'v = 0'
+                }
+                synapses S(G -> G) {
+                    equations '''
+                        w : 1
+                        dapost/dt = -apost / (10*ms) : 1 (event-driven)
+                    '''
+                    on_pre 'w += apost'
+                    on_post 'apost += 0.5'
+                    connect 'i != j'
+                }
+                """;
+        Network net = myelin.compile("trace.myl", model).newNetwork();
+        net.set("G.v", new double[] {2, 0});
+        net.run(1e-3);
+        // Neuron 0 spiked at step 0; its trace has since decayed over 9 steps of 0.1 ms (9 roundings). Synapse 1 (1 -> 0) targets it.
+        assertArrayEquals(new double[] {0, 0.5 * Math.exp(-0.09)}, net.get("S.apost"), 1e-15);
+        ModelException e = assertThrows(ModelException.class, () -> net.set("S.apost", 0.0));
+        assertEquals("S.apost is a postsynaptic trace, which Myelin keeps once per target neuron: it can be read from Java but not set; "
+                + "change it in the model's on_post code", e.getMessage());
+    }
 }

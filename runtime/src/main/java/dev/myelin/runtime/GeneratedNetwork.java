@@ -71,4 +71,12 @@ public abstract class GeneratedNetwork {
     public float[] floatVariable(String group, String variable) {
         return null;
     }
+
+    /**
+     * A postsynaptic trace the compiler keeps once per target neuron (only postsynaptic spikes set
+     * it): a new array of each synapse's value now, its target neuron's; null if there is none of that name.
+     */
+    public double[] traceBySynapse(String synapses, String variable) {
+        return null;
+    }
 }

@@ -116,6 +116,7 @@ public final class JavaGenerator {
         for (SynapsePlan syn : lowered.synapses()) {
             synapseCode.connectMethods(syn, synapseMonitors(syn.name()));
             synapseCode.update(syn);
+            synapseCode.traces(syn);
             synapseCode.summed(syn);
             for (PathwayPlan p : syn.pathways()) synapseCode.pathway(syn, p);
         }
@@ -383,6 +384,8 @@ public final class JavaGenerator {
             }
         }
         for (SynapsePlan syn : synapses) if (!syn.update().isEmpty()) updates.put(syn.name() + "_stateupdater", "update_" + syn.name() + "(step, t)");
+        // Traces kept per target neuron decay to t before anything reads them (only synaptic code does).
+        for (SynapsePlan syn : synapses) if (!syn.postTraces().isEmpty()) m.addStatement("traces_$L(step, t)", syn.name());
         for (String call : updates.values()) m.addStatement("$L", call);
         // thresholds: spikes and custom events (each followed by its monitors), spike generators.
         java.util.TreeMap<String, String> thresholds = regularCalls(RegularCode.Slot.THRESHOLDS);
@@ -1143,6 +1146,19 @@ public final class JavaGenerator {
             methods.add(MethodSpec.methodBuilder("precision").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(String.class)
                     .addStatement("return $S", "float").build());
         }
+        MethodSpec.Builder traces = MethodSpec.methodBuilder("traceBySynapse").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(double[].class).addParameter(String.class, "synapses").addParameter(String.class, "variable");
+        for (SynapsePlan syn : lowered.synapses()) {
+            for (var trace : syn.postTraces()) {
+                traces.beginControlFlow("if (synapses.equals($S) && variable.equals($S))", syn.name(), trace.name());
+                traces.addStatement("final double[] out = new double[$L]", JavaNames.size(syn.name()));
+                traces.addStatement("for (int k = 0; k < out.length; k++) out[k] = $L[$L[k]]",
+                        JavaNames.array(syn.name(), dev.myelin.compiler.lower.PostsynapticTraces.valueName(trace.name())), JavaNames.synapseIndex(syn.name(), "post"));
+                traces.addStatement("return out");
+                traces.endControlFlow();
+            }
+        }
+        if (lowered.synapses().stream().anyMatch(syn -> !syn.postTraces().isEmpty())) methods.add(traces.addStatement("return null").build());
         if (!lowered.synapses().isEmpty()) {
             MethodSpec.Builder c = MethodSpec.methodBuilder("synapseCount").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                     .returns(int.class).addParameter(String.class, "synapses");

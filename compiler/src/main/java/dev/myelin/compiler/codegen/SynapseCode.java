@@ -10,6 +10,7 @@ import dev.myelin.compiler.lower.ArrayVar;
 import dev.myelin.compiler.lower.GroupPlan;
 import dev.myelin.compiler.lower.LoweredModel;
 import dev.myelin.compiler.lower.PathwayPlan;
+import dev.myelin.compiler.lower.PostsynapticTraces;
 import dev.myelin.compiler.lower.Step;
 import dev.myelin.compiler.lower.SynapsePlan;
 import dev.myelin.compiler.lower.SynapticStep;
@@ -68,6 +69,7 @@ final class SynapseCode {
         type.addField(int[].class, JavaNames.array(n, "N_outgoing"), Modifier.PRIVATE);
         for (ArrayVar a : s.arrays()) type.addField(storage.arrayType(n, a), JavaNames.array(n, a.name()), Modifier.PRIVATE);
         for (String v : s.sharedVariables()) type.addField(double.class, JavaNames.array(n, v), Modifier.PRIVATE);
+        for (String array : postTraceArrays(s)) type.addField(double[].class, JavaNames.array(n, array), Modifier.PRIVATE);
         for (PathwayPlan p : s.pathways()) {
             type.addField(QUEUE, JavaNames.pathway(n, "q", p.name()), Modifier.PRIVATE, Modifier.FINAL);
             type.addField(boolean.class, JavaNames.pathway(n, "homogeneous", p.name()), Modifier.PRIVATE);
@@ -80,6 +82,7 @@ final class SynapseCode {
         Synapses syn = s.synapses();
         // Synapses onto synapses know their target's size (its synapse count) only once it is connected.
         if (!targetsSynapses(syn)) newConnections(ctor, s);
+        for (String array : postTraceArrays(s)) ctor.addStatement("this.$L = new double[this.$L]", JavaNames.array(s.name(), array), JavaNames.size(syn.target().group()));
         for (PathwayPlan p : s.pathways()) {
             ctor.addStatement("this.$L = new $T()", JavaNames.pathway(s.name(), "q", p.name()), QUEUE);
             if (p.delay() instanceof Pathway.SynapticDelay) {
@@ -114,6 +117,11 @@ final class SynapseCode {
         for (String v : s.sharedVariables()) {
             restore.addStatement("this.$L = (Double) s[$L]", JavaNames.array(n, v), parts.size());
             parts.add(n + "." + v, "this." + JavaNames.array(n, v));
+        }
+        for (String array : postTraceArrays(s)) {
+            String field = "this." + JavaNames.array(n, array);
+            restore.addStatement("$L = (double[]) ((double[]) s[$L]).clone()", field, parts.size());
+            parts.add(n + "." + array.substring(0, array.indexOf('$')) + " per target neuron", field + ".clone()");
         }
         for (PathwayPlan p : s.pathways()) {
             String queue = "this." + JavaNames.pathway(n, "q", p.name());
@@ -344,6 +352,12 @@ final class SynapseCode {
         }
         m.addStatement("final int[] $L = this.$L, $L = this.$L", JavaNames.array(s.name(), "N_incoming"), JavaNames.array(s.name(), "N_incoming"),
                 JavaNames.array(s.name(), "N_outgoing"), JavaNames.array(s.name(), "N_outgoing"));
+        for (String array : postTraceArrays(s)) m.addStatement("final double[] $L = this.$L", JavaNames.array(s.name(), array), JavaNames.array(s.name(), array));
+    }
+
+    /** The per-target-neuron arrays of the traces kept that way (see PostsynapticTraces). */
+    static List<String> postTraceArrays(SynapsePlan s) {
+        return s.postTraces().stream().map(x -> PostsynapticTraces.valueName(x.name())).toList();
     }
 
     private MethodSpec.Builder slotMethod(String name, SynapsePlan s) {
@@ -371,6 +385,23 @@ final class SynapseCode {
         m.beginControlFlow("for (int _syn = 0; _syn < $L; _syn++)", JavaNames.size(s.name()));
         m.addStatement("final int _pre = _preOf[_syn], _post = _postOf[_syn]");
         lines(m, java, code);
+        m.endControlFlow();
+        methods.add(m.build());
+    }
+
+    /** Every step, before the groups' updates: the traces kept per target neuron decay over one step. */
+    void traces(SynapsePlan s) {
+        if (s.postTraces().isEmpty()) return;
+        JavaExpressions java = new JavaExpressions(s.stream(), "_post");
+        MethodSpec.Builder m = slotMethod("traces_" + s.name(), s);
+        ScalarHoister hoister = new ScalarHoister("_s", false);
+        List<String> updates = new ArrayList<>();
+        for (PostsynapticTraces.PostTrace x : s.postTraces()) updates.add(java.number(hoister.rewrite(x.step())));
+        declareHoisted(m, hoister, java);
+        m.beginControlFlow("for (int _post = 0; _post < $L; _post++)", JavaNames.size(s.synapses().target().group()));
+        for (int k = 0; k < updates.size(); k++) {
+            m.addStatement("$L[_post] = $L", JavaNames.array(s.name(), PostsynapticTraces.valueName(s.postTraces().get(k).name())), updates.get(k));
+        }
         m.endControlFlow();
         methods.add(m.build());
     }
@@ -422,11 +453,12 @@ final class SynapseCode {
             m.beginControlFlow("for (int _k = 0; _k < _nspikes; _k++)");
             m.addStatement("final int _n = _spikes[_k]");
             if (!inRange.equals("true")) m.addStatement("if (!($L)) continue", inRange);
-            neuronEvents(m, java, code, side, other);
+            neuronEvents(m, java, p, code, side, other);
             m.endControlFlow();
             methods.add(m.build());
             return;
         }
+        if (p.perNeuron()) throw new IllegalStateException("code per triggering neuron needs an undelayed pathway: " + n + " " + p.name());
         m.addStatement("final $T _q = this.$L", QUEUE, JavaNames.pathway(n, "q", p.name()));
         m.beginControlFlow("if (this.$L)", JavaNames.pathway(n, "homogeneous", p.name()));
         m.addStatement("final int _d = this.$L", JavaNames.pathway(n, "delay", p.name()));
@@ -437,7 +469,7 @@ final class SynapseCode {
         m.addStatement("final int[] _events = _q.current()");
         m.beginControlFlow("for (int _e = 0, _count = _q.currentCount(); _e < _count; _e++)");
         m.addStatement("final int _n = _events[_e]");
-        neuronEvents(m, java, code, side, other);
+        neuronEvents(m, java, p, code, side, other);
         m.endControlFlow();
         m.nextControlFlow("else");
         if (p.delay() instanceof Pathway.SynapticDelay) {
@@ -469,19 +501,26 @@ final class SynapseCode {
      * The code for every synapse of neuron {@code _n} (the trigger side), in synapse order: with the
      * synapses numbered by that side's neurons, a run of numbers, one memory read fewer per event.
      */
-    private void neuronEvents(MethodSpec.Builder m, JavaExpressions java, List<SynapticStep> code, String side, String other) {
+    private void neuronEvents(MethodSpec.Builder m, JavaExpressions java, PathwayPlan p, List<SynapticStep> code, String side, String other) {
+        // With code per triggering neuron, that neuron's index is declared once, before its synapses.
+        String indices = p.perNeuron() ? "_" + other + " = _" + other + "Of[_syn]" : "_" + side + " = _n, _" + other + " = _" + other + "Of[_syn]";
+        if (p.perNeuron()) {
+            m.addStatement("final int _$L = _n", side);
+            lines(m, java, p.beforeSynapses());
+        }
         m.beginControlFlow("if (_inOrder)");
         m.beginControlFlow("for (int _syn = _start[_n], _end = _start[_n + 1]; _syn < _end; _syn++)");
-        m.addStatement("final int _$L = _n, _$L = _$LOf[_syn]", side, other, other);
+        m.addStatement("final int $L", indices);
         lines(m, java, code);
         m.endControlFlow();
         m.nextControlFlow("else");
         m.beginControlFlow("for (int _x = _start[_n], _end = _start[_n + 1]; _x < _end; _x++)");
         m.addStatement("final int _syn = _synapses[_x]");
-        m.addStatement("final int _$L = _n, _$L = _$LOf[_syn]", side, other, other);
+        m.addStatement("final int $L", indices);
         lines(m, java, code);
         m.endControlFlow();
         m.endControlFlow();
+        lines(m, java, p.afterSynapses());
     }
 
     /** Turns per-run delays into steps (Brian2 rounds delay/dt), and picks the queue's mode. */

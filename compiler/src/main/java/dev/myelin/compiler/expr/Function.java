@@ -20,7 +20,12 @@ public enum Function {
      * arguments (rate, elapsed), rate fixed during a run. Codegen reads it from a table by whole
      * steps; the {@code site} numbers the table. Not callable by name.
      */
-    DECAY("", -1);
+    DECAY("", -1),
+    /**
+     * The same decay over a whole number of steps: arguments (rate, steps); the traces kept per
+     * postsynaptic neuron decay by one step every step. Not callable by name.
+     */
+    DECAY_STEPS("", -1);
 
     public final String brianName;
     public final int arity;
@@ -34,7 +39,7 @@ public enum Function {
     public boolean isRandom() { return this == RAND || this == RANDN; }
 
     public static Optional<Function> byName(String name) {
-        for (Function f : values()) if (f != TABLE && f != DECAY && f.brianName.equals(name)) return Optional.of(f);
+        for (Function f : values()) if (f != TABLE && f != DECAY && f != DECAY_STEPS && f.brianName.equals(name)) return Optional.of(f);
         return Optional.empty();
     }
 }

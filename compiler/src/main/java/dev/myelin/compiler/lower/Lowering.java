@@ -65,7 +65,7 @@ public final class Lowering {
         for (int k = 0; k < model.groups().size(); k++) plans.add(lowering.group(model.groups().get(k), k + 1, written));
         List<SynapsePlan> synapses = new ArrayList<>();
         int first = model.groups().size() + 1;
-        for (int k = 0; k < model.synapses().size(); k++) synapses.add(lowering.synapses(model.synapses().get(k), first + k));
+        for (int k = 0; k < model.synapses().size(); k++) synapses.add(lowering.synapses(model.synapses().get(k), first + k, model));
         return new LoweredModel(model, plans, synapses, lowering.decays.count());
     }
 
@@ -81,7 +81,7 @@ public final class Lowering {
         return written;
     }
 
-    private SynapsePlan synapses(Synapses s, int stream) {
+    private SynapsePlan synapses(Synapses s, int stream, CheckedModel model) {
         String name = s.name();
         List<ArrayVar> arrays = new ArrayList<>();
         List<String> shared = new ArrayList<>();
@@ -99,21 +99,30 @@ public final class Lowering {
         StateUpdatePlan update = updater.plan(new StateUpdater.Owner(name, "synapses", s.method()), s.clockDriven(), false, null);
 
         List<SynapticStep> eventDriven = eventDrivenUpdate(s);
+        PostsynapticTraces traces = PostsynapticTraces.find(s, model, eventDriven);
+        List<SynapticStep> ownUpdate = StepDecays.share(traces.withoutTraces(eventDriven));
+        arrays.removeIf(a -> traces.names().contains(a.name()));
+        traces.names().forEach(recordable::remove);
         List<PathwayPlan> pathways = new ArrayList<>();
         for (Pathway p : s.pathways()) {
-            List<SynapticStep> code = new ArrayList<>(eventDriven);
-            for (SynapticWrite w : p.code()) code.add(SynapticStep.write(w.target(), w.value()));
+            List<SynapticStep> user = new ArrayList<>();
+            for (SynapticWrite w : p.code()) user.add(SynapticStep.write(w.target(), w.value()));
+            PostsynapticTraces.Rewritten rewritten = traces.rewrite(p, user);
+            List<SynapticStep> code = new ArrayList<>(ownUpdate);
+            code.addAll(rewritten.body());
             if (s.hasEventDriven()) {
                 code.add(SynapticStep.write(new Expr.Var("lastupdate", VarKind.ARRAY, ValueType.DOUBLE, name), new Expr.Var("t", VarKind.TIME, ValueType.DOUBLE, "")));
             }
-            pathways.add(new PathwayPlan(p.name(), p.post(), p.event(), DeadSynapticCode.remove(code), p.delay()));
+            List<SynapticStep> body = DeadSynapticCode.remove(code);
+            pathways.add(new PathwayPlan(p.name(), p.post(), p.event(), body, p.delay(),
+                    PostsynapticTraces.live(rewritten.before(), body, rewritten.after()), rewritten.after()));
         }
-        return new SynapsePlan(s, stream, arrays, shared, update, s.summed(), pathways, recordable);
+        return new SynapsePlan(s, stream, arrays, shared, update, s.summed(), pathways, recordable, traces.traces());
     }
 
     /**
      * Brian2 solves event-driven equations exactly (its 'linear' method) and replaces dt by the time
-     * since the synapse's last event, {@code t - lastupdate}; the result runs before a pathway's code.
+     * since the synapse's last event, {@code t - lastupdate}; the result runs before a pathway's code. (Its decays are shared once the traces kept per neuron are taken out.)
      */
     private List<SynapticStep> eventDrivenUpdate(Synapses s) {
         if (!s.hasEventDriven()) return List.of();
@@ -140,7 +149,7 @@ public final class Lowering {
         for (StateUpdate.Write w : update.writes()) {
             out.add(SynapticStep.write(w.state(), sinceLast.apply(decays.rewrite(renameLocals(w.value()), elapsed))));
         }
-        return StepDecays.share(out);
+        return out;
     }
 
     /** Event-driven locals get a prefix of their own, so they cannot clash with other locals of the pathway. */

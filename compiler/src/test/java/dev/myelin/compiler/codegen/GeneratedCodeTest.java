@@ -43,7 +43,7 @@ class GeneratedCodeTest {
             run 10 ms
             """;
 
-    private static String method(String source, String name) {
+    static String method(String source, String name) {
         int start = source.indexOf("void " + name + "(");
         if (start < 0) start = source.indexOf("int " + name + "(");
         assertTrue(start >= 0, "no method " + name);

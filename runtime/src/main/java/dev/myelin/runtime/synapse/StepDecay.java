@@ -37,6 +37,13 @@ public final class StepDecay {
         return Math.exp(-rate * elapsed);
     }
 
+    /** {@code exp(-rate * steps * dt)} for a whole number of steps (from the same tables as {@link #of}). */
+    public double ofSteps(double rate, long steps) {
+        if (rate != this.rate) rebuild(rate);
+        if (steps >= 0 && steps < limit) return low[(int) steps & (LOW - 1)] * high[(int) (steps >>> LOW_BITS)];
+        return Math.exp(-rate * (steps * dt));
+    }
+
     private void rebuild(double rate) {
         this.rate = rate;
         if (!(rate >= 0) || Double.isInfinite(rate)) {
