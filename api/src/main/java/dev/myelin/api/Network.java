@@ -264,8 +264,8 @@ public final class Network {
 
         void put(int k, double value) {
             if (readOnly) {
-                throw new ModelException(owner + "." + name + " is a postsynaptic trace, which Myelin keeps once per target neuron: it can be read "
-                        + "from Java but not set; change it in the model's on_post code", false);
+                throw new ModelException(owner + "." + name + " is a trace that Myelin keeps once per target neuron or as the time it was set: "
+                        + "it can be read from Java but not set; change it in the model's on_pre or on_post code", false);
             }
             if (values != null) values[k] = value;
             else floats[k] = (float) value;
@@ -284,6 +284,8 @@ public final class Network {
         float[] floats = values == null ? network.floatVariable(owner, name) : null;
         double[] trace = values == null && floats == null ? network.traceBySynapse(owner, name) : null;
         if (trace != null) return new Target(owner, name, trace, null, trace.length, true);
+        String notKept = values == null && floats == null ? network.notKept(owner, name) : null;
+        if (notKept != null) throw new ModelException(notKept, false);
         if (values == null && floats == null) {
             throw new ModelException("the model has no real-valued variable " + variable
                     + " (integer and boolean variables, and shared ones, are not accessible through the Java API)", false);

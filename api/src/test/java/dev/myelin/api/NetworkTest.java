@@ -181,8 +181,8 @@ class NetworkTest {
         assertArrayEquals(new double[] {(float) (2 * (double) (float) (1.0 / 3)), 0.5}, net.get("S.w"));
     }
 
-    @Test
-    void aTraceKeptPerTargetNeuronIsReadPerSynapseAsItsValueNowAndCannotBeSet() {
+    /** Neuron 0 spikes at step 0 (v = 2) and neuron 1 never does; S connects them both ways, with one event-driven trace. */
+    private Network pairWithTrace(String trace, String onPre, String onPost) {
         String model = """
                 neurons G[2] {
                     equations 'v : 1'
@@ -192,20 +192,36 @@ class NetworkTest {
                 synapses S(G -> G) {
                     equations '''
                         w : 1
-                        dapost/dt = -apost / (10*ms) : 1 (event-driven)
+                        dTRACE/dt = -TRACE / (10*ms) : 1 (event-driven)
                     '''
-                    on_pre 'w += apost'
-                    on_post 'apost += 0.5'
+                    on_pre 'ON_PRE'
+                    on_post 'ON_POST'
                     connect 'i != j'
                 }
-                """;
-        Network net = myelin.compile("trace.myl", model).newNetwork();
+                """.replace("TRACE", trace).replace("ON_PRE", onPre).replace("ON_POST", onPost);
+        Network net = myelin.compile("pair.myl", model).newNetwork();
         net.set("G.v", new double[] {2, 0});
+        return net;
+    }
+
+    @Test
+    void aTraceKeptPerTargetNeuronIsReadPerSynapseAsItsValueNowAndCannotBeSet() {
+        Network net = pairWithTrace("apost", "w += apost", "apost += 0.5");
         net.run(1e-3);
         // Neuron 0 spiked at step 0; its trace has since decayed over 9 steps of 0.1 ms (9 roundings). Synapse 1 (1 -> 0) targets it.
         assertArrayEquals(new double[] {0, 0.5 * Math.exp(-0.09)}, net.get("S.apost"), 1e-15);
         ModelException e = assertThrows(ModelException.class, () -> net.set("S.apost", 0.0));
-        assertEquals("S.apost is a postsynaptic trace, which Myelin keeps once per target neuron: it can be read from Java but not set; "
-                + "change it in the model's on_post code", e.getMessage());
+        assertEquals("S.apost is a trace that Myelin keeps once per target neuron or as the time it was set: it can be read from Java but not set; "
+                + "change it in the model's on_pre or on_post code", e.getMessage());
+    }
+
+    @Test
+    void aTraceKeptAsTheTimeItWasSetIsReadAsItsValueNowAndAnUnusedLastupdateIsNotKept() {
+        Network net = pairWithTrace("pre", "pre = 1", "w += pre");
+        net.run(1e-3);
+        // Synapse 0 (0 -> 1) was set at t = 0 and has decayed for 1 ms; synapse 1 was never set.
+        assertArrayEquals(new double[] {Math.exp(-0.1), 0}, net.get("S.pre"), 1e-15);
+        ModelException e = assertThrows(ModelException.class, () -> net.get("S.lastupdate"));
+        assertEquals("S.lastupdate is not kept: nothing in the model reads it, so its synapses do not write it at every event", e.getMessage());
     }
 }

@@ -73,10 +73,16 @@ public abstract class GeneratedNetwork {
     }
 
     /**
-     * A postsynaptic trace the compiler keeps once per target neuron (only postsynaptic spikes set
-     * it): a new array of each synapse's value now, its target neuron's; null if there is none of that name.
+     * A trace the compiler keeps other than as a per-synapse value — once per target neuron (only
+     * postsynaptic spikes set it), or as the time it was last set: a new array of each synapse's
+     * value now; null if there is none of that name.
      */
     public double[] traceBySynapse(String synapses, String variable) {
+        return null;
+    }
+
+    /** Why a synaptic variable of the model has no values here (the compiler found nothing that reads it), or null. */
+    public String notKept(String synapses, String variable) {
         return null;
     }
 }

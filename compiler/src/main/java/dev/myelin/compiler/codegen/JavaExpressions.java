@@ -176,6 +176,7 @@ final class JavaExpressions {
             case RANDN -> RNG + ".normal(seed, " + stream + ", " + index + ", step, " + c.site() + ")";
             case TABLE -> JavaNames.table(c.site()) + ".at(" + a + (c.args().size() > 1 ? ", " + number(c.args().get(1)) : "") + ")";
             case DECAY -> "this." + JavaNames.decay(c.site()) + ".of(" + a + ", " + number(c.args().get(1)) + ")";
+            case DECAY_SINCE -> "this." + JavaNames.decay(c.site()) + ".since(" + a + ", t, " + number(c.args().get(1)) + ")";
             case DECAY_STEPS -> "this." + JavaNames.decay(c.site()) + ".ofSteps(" + a + ", (long) (" + number(c.args().get(1)) + "))";
         };
     }

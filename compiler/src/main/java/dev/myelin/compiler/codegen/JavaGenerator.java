@@ -1133,7 +1133,7 @@ public final class JavaGenerator {
                 .returns(float[].class).addParameter(String.class, "group").addParameter(String.class, "variable");
         for (SynapsePlan syn : lowered.synapses()) {
             for (ArrayVar a : syn.arrays()) {
-                if (a.type() != ValueType.DOUBLE) continue;
+                if (a.type() != ValueType.DOUBLE || a.name().contains("$")) continue; // not the model's: a trace's set time
                 (storage.isFloat(syn.name(), a.name()) ? f : v).addStatement("if (group.equals($S) && variable.equals($S)) return $L",
                         syn.name(), a.name(), JavaNames.array(syn.name(), a.name()));
             }
@@ -1157,8 +1157,27 @@ public final class JavaGenerator {
                 traces.addStatement("return out");
                 traces.endControlFlow();
             }
+            JavaExpressions java = new JavaExpressions(syn.stream(), "k");
+            for (var trace : syn.setTraces().entrySet()) {
+                traces.beginControlFlow("if (synapses.equals($S) && variable.equals($S))", syn.name(), trace.getKey());
+                traces.addStatement("final double t = sim.step() * dt");
+                traces.addStatement("final double[] out = new double[$L]", JavaNames.size(syn.name()));
+                traces.addStatement("for (int k = 0; k < out.length; k++) out[k] = $L", java.number(trace.getValue()));
+                traces.addStatement("return out");
+                traces.endControlFlow();
+            }
         }
-        if (lowered.synapses().stream().anyMatch(syn -> !syn.postTraces().isEmpty())) methods.add(traces.addStatement("return null").build());
+        if (lowered.synapses().stream().anyMatch(syn -> !syn.postTraces().isEmpty() || !syn.setTraces().isEmpty())) {
+            methods.add(traces.addStatement("return null").build());
+        }
+        MethodSpec.Builder notKept = MethodSpec.methodBuilder("notKept").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(String.class).addParameter(String.class, "synapses").addParameter(String.class, "variable");
+        for (SynapsePlan syn : lowered.synapses()) {
+            if (syn.keepsLastupdate()) continue;
+            notKept.addStatement("if (synapses.equals($S) && variable.equals($S)) return $S", syn.name(), "lastupdate",
+                    syn.name() + ".lastupdate is not kept: nothing in the model reads it, so its synapses do not write it at every event");
+        }
+        if (lowered.synapses().stream().anyMatch(syn -> !syn.keepsLastupdate())) methods.add(notKept.addStatement("return null").build());
         if (!lowered.synapses().isEmpty()) {
             MethodSpec.Builder c = MethodSpec.methodBuilder("synapseCount").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                     .returns(int.class).addParameter(String.class, "synapses");

@@ -159,6 +159,7 @@ final class SynapseCode {
         m.addStatement("this.$L = c.outgoing()", JavaNames.array(n, "N_outgoing"));
         for (ArrayVar a : s.arrays()) {
             m.addStatement("this.$L = new $L[c.size()]", JavaNames.array(n, a.name()), storage.element(n, a));
+            if (a.initial() != 0) m.addStatement("java.util.Arrays.fill(this.$L, $L)", JavaNames.array(n, a.name()), JavaExpressions.literal(Expr.Num.of(a.initial())));
         }
         for (Monitor.State mon : monitors) {
             String field = JavaNames.recorder(mon.name());

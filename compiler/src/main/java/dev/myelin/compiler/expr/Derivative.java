@@ -129,7 +129,7 @@ public final class Derivative {
             case CLIP -> throw new NotDifferentiableException(c, "clip has a kink at each bound");
             case RAND, RANDN -> throw new IllegalStateException("random functions take no arguments");
             case TABLE -> throw new NotDifferentiableException(c, "a timed array is piecewise constant");
-            case DECAY, DECAY_STEPS -> throw new IllegalStateException("event-driven decays are made after integration");
+            case DECAY, DECAY_STEPS, DECAY_SINCE -> throw new IllegalStateException("event-driven decays are made after integration");
         };
         return Expr.mul(outer, raw(u));
     }

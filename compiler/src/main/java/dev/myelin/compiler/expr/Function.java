@@ -25,7 +25,12 @@ public enum Function {
      * The same decay over a whole number of steps: arguments (rate, steps); the traces kept per
      * postsynaptic neuron decay by one step every step. Not callable by name.
      */
-    DECAY_STEPS("", -1);
+    DECAY_STEPS("", -1),
+    /**
+     * The decay since a trace was last set: arguments (rate, the time it was set, -infinity for
+     * never, which gives 0). Not callable by name.
+     */
+    DECAY_SINCE("", -1);
 
     public final String brianName;
     public final int arity;
@@ -39,7 +44,7 @@ public enum Function {
     public boolean isRandom() { return this == RAND || this == RANDN; }
 
     public static Optional<Function> byName(String name) {
-        for (Function f : values()) if (f != TABLE && f != DECAY && f != DECAY_STEPS && f.brianName.equals(name)) return Optional.of(f);
+        for (Function f : values()) if (f != TABLE && f != DECAY && f != DECAY_STEPS && f != DECAY_SINCE && f.brianName.equals(name)) return Optional.of(f);
         return Optional.empty();
     }
 }

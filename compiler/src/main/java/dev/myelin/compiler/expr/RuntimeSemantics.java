@@ -116,7 +116,7 @@ public final class RuntimeSemantics {
             case EXPREL -> exprel(x);
             case EXPM1 -> Math.expm1(x);
             case LOG1P -> Math.log1p(x);
-            case CLIP, RAND, RANDN, TABLE, DECAY, DECAY_STEPS -> throw new IllegalArgumentException(fn.brianName + " is not a one-argument function");
+            case CLIP, RAND, RANDN, TABLE, DECAY, DECAY_STEPS, DECAY_SINCE -> throw new IllegalArgumentException(fn.brianName + " is not a one-argument function");
         };
     }
 }

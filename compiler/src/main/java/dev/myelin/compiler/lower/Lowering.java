@@ -100,24 +100,39 @@ public final class Lowering {
 
         List<SynapticStep> eventDriven = eventDrivenUpdate(s);
         PostsynapticTraces traces = PostsynapticTraces.find(s, model, eventDriven);
-        List<SynapticStep> ownUpdate = StepDecays.share(traces.withoutTraces(eventDriven));
-        arrays.removeIf(a -> traces.names().contains(a.name()));
-        traces.names().forEach(recordable::remove);
-        List<PathwayPlan> pathways = new ArrayList<>();
+        List<SynapticStep> remaining = traces.withoutTraces(eventDriven);
+        SetTimeTraces setTimes = SetTimeTraces.find(s, model, remaining);
+        remaining = setTimes.withoutTraces(remaining);
+        List<SynapticStep> ownUpdate = StepDecays.share(remaining);
+        List<PostsynapticTraces.Rewritten> rewritten = new ArrayList<>();
+        List<List<SynapticStep>> userCode = new ArrayList<>();
         for (Pathway p : s.pathways()) {
             List<SynapticStep> user = new ArrayList<>();
             for (SynapticWrite w : p.code()) user.add(SynapticStep.write(w.target(), w.value()));
-            PostsynapticTraces.Rewritten rewritten = traces.rewrite(p, user);
+            PostsynapticTraces.Rewritten r = traces.rewrite(p, user);
+            rewritten.add(r);
+            userCode.addAll(List.of(r.body(), r.before(), r.after()));
+        }
+        boolean lastupdate = s.hasEventDriven() && SetTimeTraces.lastupdateNeeded(s, model, remaining, userCode);
+        Set<String> notPerSynapse = new HashSet<>(traces.names());
+        notPerSynapse.addAll(setTimes.names());
+        if (s.hasEventDriven() && !lastupdate) notPerSynapse.add("lastupdate");
+        arrays.removeIf(a -> notPerSynapse.contains(a.name()));
+        notPerSynapse.forEach(recordable::remove);
+        for (String x : setTimes.names()) arrays.add(new ArrayVar(SetTimeTraces.timeName(x), ValueType.DOUBLE, Double.NEGATIVE_INFINITY));
+        List<PathwayPlan> pathways = new ArrayList<>();
+        for (int k = 0; k < s.pathways().size(); k++) {
+            Pathway p = s.pathways().get(k);
+            PostsynapticTraces.Rewritten r = rewritten.get(k);
             List<SynapticStep> code = new ArrayList<>(ownUpdate);
-            code.addAll(rewritten.body());
-            if (s.hasEventDriven()) {
+            code.addAll(setTimes.rewrite(r.body()));
+            if (lastupdate) {
                 code.add(SynapticStep.write(new Expr.Var("lastupdate", VarKind.ARRAY, ValueType.DOUBLE, name), new Expr.Var("t", VarKind.TIME, ValueType.DOUBLE, "")));
             }
             List<SynapticStep> body = DeadSynapticCode.remove(code);
-            pathways.add(new PathwayPlan(p.name(), p.post(), p.event(), body, p.delay(),
-                    PostsynapticTraces.live(rewritten.before(), body, rewritten.after()), rewritten.after()));
+            pathways.add(new PathwayPlan(p.name(), p.post(), p.event(), body, p.delay(), PostsynapticTraces.live(r.before(), body, r.after()), r.after()));
         }
-        return new SynapsePlan(s, stream, arrays, shared, update, s.summed(), pathways, recordable, traces.traces());
+        return new SynapsePlan(s, stream, arrays, shared, update, s.summed(), pathways, recordable, traces.traces(), setTimes.reads(), !s.hasEventDriven() || lastupdate);
     }
 
     /**

@@ -226,16 +226,20 @@ public final class PostsynapticTraces {
         return true;
     }
 
-    private static boolean readByOtherTraces(String x, Map<String, Expr> writes) {
+    static boolean readByOtherTraces(String x, Map<String, Expr> writes) {
         for (Map.Entry<String, Expr> w : writes.entrySet()) {
             if (!w.getKey().equals(x) && reads(w.getValue(), new Expr.Var(x, VarKind.ARRAY, ValueType.DOUBLE, ""))) return true;
         }
         return false;
     }
 
-    /** The variables of s that something other than its pathways' code reads or writes. */
-    private static Set<String> namedOutsidePathways(Synapses s, CheckedModel model) {
+    /** The variables of s that something other than its pathways' code reads or writes (all of them when synapses act on s). */
+    static Set<String> namedOutsidePathways(Synapses s, CheckedModel model) {
         Set<String> names = new LinkedHashSet<>();
+        if (model.synapses().stream().anyMatch(other -> other.target().group().equals(s.name()))) {
+            s.variables().forEach(v -> names.add(v.name()));
+            s.eventDriven().forEach(eq -> names.add(eq.variable()));
+        }
         for (DiffEquation eq : s.clockDriven()) {
             names.add(eq.variable());
             arraysOf(eq.rhs(), s.name(), names);
@@ -271,7 +275,7 @@ public final class PostsynapticTraces {
         for (Expr.Var v : FreeVariables.of(e)) if (v.kind() == VarKind.ARRAY && (v.owner().equals(s) || v.owner().isEmpty())) names.add(v.name());
     }
 
-    private static Expr inline(Expr e, Map<String, Expr> locals) {
+    static Expr inline(Expr e, Map<String, Expr> locals) {
         return Substitution.mapVariables(e, v -> v.kind() == VarKind.LOCAL && locals.containsKey(v.name()) ? locals.get(v.name()) : v);
     }
 

@@ -44,6 +44,11 @@ public final class StepDecay {
         return Math.exp(-rate * (steps * dt));
     }
 
+    /** {@code exp(-rate * (t - set))}, or 0 when {@code set} is -infinity (never set): a trace kept as the time it was set to 1. */
+    public double since(double rate, double t, double set) {
+        return set == Double.NEGATIVE_INFINITY ? 0 : of(rate, t - set);
+    }
+
     private void rebuild(double rate) {
         this.rate = rate;
         if (!(rate >= 0) || Double.isInfinite(rate)) {

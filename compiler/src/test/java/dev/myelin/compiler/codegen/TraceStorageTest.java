@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Which event-driven traces are kept once per target neuron (see lower.PostsynapticTraces), and the
- * code that keeps them: a one-step decay of every target neuron's value, a read per presynaptic
- * event, and one update per postsynaptic spike. ReferenceCasesTest and SynapseReferenceCasesTest
- * check that the two STDP references still give Brian2's spikes and weights.
+ * How event-driven traces are stored: once per target neuron (lower.PostsynapticTraces: a one-step
+ * decay of every target neuron's value, a read per presynaptic event, one update per postsynaptic
+ * spike), as the time they were last set (lower.SetTimeTraces), or per synapse as Brian2 does; and
+ * lastupdate only when something needs it. ReferenceCasesTest and SynapseReferenceCasesTest check
+ * that the two STDP references still give Brian2's spikes and weights.
  */
-class PostsynapticTracesTest {
+class TraceStorageTest {
 
     /** Nearest-spike STDP as Diehl & Cook write it: post1 read on_pre, post2 read on_post before it is set. */
     private static final String STDP = """
@@ -53,7 +54,7 @@ class PostsynapticTracesTest {
         assertTrue(source.contains("private double[] S$post1$post;"), source);
         assertTrue(source.contains("private double[] S$post2$post;"), source);
         assertFalse(source.contains("S$post1 ="), "no per-synapse array: " + source);
-        assertTrue(source.contains("private double[] S$pre;"), "the presynaptic trace stays per synapse (its delays could differ): " + source);
+        assertTrue(source.contains("private double[] S$pre$set;"), "the presynaptic trace stays per synapse (its delays could differ), as the time it was set: " + source);
         assertTrue(source.contains("this.S$post1$post = new double[this.G$$N];"), source);
     }
 
@@ -99,13 +100,38 @@ class PostsynapticTracesTest {
         assertPerSynapse("on_post sets it from a per-synapse value", STDP.replace("post1 = 1", "post1 = w"));
         assertPerSynapse("an initial value per synapse", STDP.replace("init w = 0.5", "init w = 0.5\n                init post1 = 'rand()'"));
         assertPerSynapse("a save", STDP + "save p = S.post1\n");
-        assertPerSynapse("a delayed on_post", STDP.replace("connect\n", "connect\n                delay post = 1 ms\n"));
+        String delayed = source(STDP.replace("connect\n", "connect\n                delay post = 1 ms\n"));
+        assertTrue(delayed.contains("private double[] S$post1$set;"), "a delayed on_post: post1 is set to 1, so kept as the time: " + delayed);
+        assertTrue(delayed.contains("private double[] S$post2$set;"), "post2 too, read before it is set: " + delayed);
+        assertFalse(delayed.contains("$post["), "nothing per target neuron: " + delayed);
+    }
+
+    @Test
+    void aTraceEveryWriteSetsToOneConstantIsKeptAsTheTimeOfTheWrite() {
+        String source = source(STDP);
+        assertTrue(source.contains("java.util.Arrays.fill(this.S$pre$set, Double.NEGATIVE_INFINITY);"), "never set: " + source);
+        String pre = GeneratedCodeTest.method(source, "pathway_S_pre");
+        assertTrue(pre.contains("S$pre$set[_syn] = t;"), pre);
+        String post = GeneratedCodeTest.method(source, "pathway_S_post");
+        assertTrue(post.contains("final double _ls_pre = (1 * this.$decay$0.since(50.0, t, S$pre$set[_syn]));"), post);
+        assertTrue(post.contains("S$w[_syn] = dev.myelin.runtime.MathFunctions.clip((double) (S$w[_syn] + ((0.01 * _ls_pre) * S$before[_syn]))"), post);
+    }
+
+    @Test
+    void lastupdateIsWrittenOnlyWhenSomethingNeedsIt() {
+        assertFalse(source(STDP).contains("S$lastupdate"), "every trace per neuron or as a set time, nothing reads lastupdate");
+        String monitored = source(STDP.replace("run 10 ms", "statemonitor m of S.lastupdate record [0]\nrun 10 ms"));
+        assertTrue(GeneratedCodeTest.method(monitored, "pathway_S_pre").contains("S$lastupdate[_syn] = t;"), monitored);
+        String accumulated = source(STDP.replace("pre = 1", "pre += 1"));
+        String pre = GeneratedCodeTest.method(accumulated, "pathway_S_pre");
+        assertTrue(pre.contains("S$pre[_syn] = (S$pre[_syn] + 1);"), "pre += 1 keeps its value per synapse: " + pre);
+        assertTrue(pre.contains("S$lastupdate[_syn] = t;"), "and it decays from lastupdate: " + pre);
     }
 
     private static void assertPerSynapse(String why, String model) {
         String source = source(model);
         assertTrue(source.contains("private double[] S$post1;"), why + ": " + source);
-        assertFalse(source.contains("S$post1$post"), why + ": " + source);
+        assertFalse(source.contains("S$post1$"), why + ": " + source);
     }
 
     private static String source(String model) {
