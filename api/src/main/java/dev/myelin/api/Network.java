@@ -254,9 +254,9 @@ public final class Network {
 
     /**
      * A real-valued variable: its live array (double, or float for a synaptic variable under
-     * --precision float; the other is null) and how many of its entries are in use.
+     * --precision float; the other is null) and how many of its entries are in use; or, when
+     * {@code readOnly}, a copy of a trace kept per target neuron or as its set time, which cannot be set.
      */
-    /** A variable's live array (double or float), or a copy that cannot be set ({@code readOnly}: a trace kept per target neuron). */
     private record Target(String owner, String name, double[] values, float[] floats, int size, boolean readOnly) {
         double[] copy() {
             return values != null ? Arrays.copyOf(values, size) : dev.myelin.runtime.FloatArrays.widened(floats, size);

@@ -111,10 +111,6 @@ public final class PostsynapticTraces {
         return List.copyOf(decayed.keySet());
     }
 
-    boolean isEmpty() {
-        return decayed.isEmpty();
-    }
-
     /** The event-driven lines without the updates of the traces kept per neuron. */
     List<SynapticStep> withoutTraces(List<SynapticStep> eventDriven) {
         List<SynapticStep> out = new ArrayList<>();
