@@ -1133,7 +1133,7 @@ public final class JavaGenerator {
                 .returns(float[].class).addParameter(String.class, "group").addParameter(String.class, "variable");
         for (SynapsePlan syn : lowered.synapses()) {
             for (ArrayVar a : syn.arrays()) {
-                if (a.type() != ValueType.DOUBLE || a.name().contains("$")) continue; // not the model's: a trace's set time
+                if (a.type() != ValueType.DOUBLE || syn.isSetTime(a)) continue;
                 (storage.isFloat(syn.name(), a.name()) ? f : v).addStatement("if (group.equals($S) && variable.equals($S)) return $L",
                         syn.name(), a.name(), JavaNames.array(syn.name(), a.name()));
             }

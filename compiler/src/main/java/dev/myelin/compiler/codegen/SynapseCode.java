@@ -118,10 +118,10 @@ final class SynapseCode {
             restore.addStatement("this.$L = (Double) s[$L]", JavaNames.array(n, v), parts.size());
             parts.add(n + "." + v, "this." + JavaNames.array(n, v));
         }
-        for (String array : postTraceArrays(s)) {
-            String field = "this." + JavaNames.array(n, array);
+        for (PostsynapticTraces.PostTrace trace : s.postTraces()) {
+            String field = "this." + JavaNames.array(n, PostsynapticTraces.valueName(trace.name()));
             restore.addStatement("$L = (double[]) ((double[]) s[$L]).clone()", field, parts.size());
-            parts.add(n + "." + array.substring(0, array.indexOf('$')) + " per target neuron", field + ".clone()");
+            parts.add(n + "." + trace.name() + " per target neuron", field + ".clone()");
         }
         for (PathwayPlan p : s.pathways()) {
             String queue = "this." + JavaNames.pathway(n, "q", p.name());

@@ -28,7 +28,7 @@ final class SynapseStorage {
             Set<String> delays = new HashSet<>();
             for (Pathway p : s.synapses().pathways()) if (p.delay() instanceof Pathway.SynapticDelay d) delays.add(d.variable());
             for (ArrayVar a : s.arrays()) {
-                if (a.type() != ValueType.DOUBLE || delays.contains(a.name()) || isTime(s, a.name()) || a.name().contains("$")) continue;
+                if (a.type() != ValueType.DOUBLE || delays.contains(a.name()) || isTime(s, a.name()) || s.isSetTime(a)) continue;
                 floats.add(s.name() + "." + a.name());
             }
         }

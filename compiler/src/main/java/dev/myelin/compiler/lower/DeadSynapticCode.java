@@ -25,12 +25,19 @@ final class DeadSynapticCode {
             SynapticStep s = out.get(i);
             if (!s.isLocal() && !RandomCalls.in(s.value()) && overwrittenUnread(out, i)) out.remove(i);
         }
+        return withoutUnreadLocals(out, List.of());
+    }
+
+    /** {@code code} without the locals that no later line of it, nor any line of {@code laterCode}, reads. */
+    static List<SynapticStep> withoutUnreadLocals(List<SynapticStep> code, List<SynapticStep> laterCode) {
+        List<SynapticStep> out = new ArrayList<>(code);
         boolean removed = true;
         while (removed) {
             removed = false;
             for (int i = out.size() - 1; i >= 0; i--) {
                 SynapticStep s = out.get(i);
-                if (s.isLocal() && !RandomCalls.in(s.value()) && !readAfter(out, i, Expr.Var.local(s.local()))) {
+                Expr.Var local = Expr.Var.local(s.local());
+                if (s.isLocal() && !RandomCalls.in(s.value()) && !readAfter(out, i, local) && !readAfter(laterCode, -1, local)) {
                     out.remove(i);
                     removed = true;
                 }

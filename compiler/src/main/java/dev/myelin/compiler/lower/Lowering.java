@@ -130,7 +130,9 @@ public final class Lowering {
                 code.add(SynapticStep.write(new Expr.Var("lastupdate", VarKind.ARRAY, ValueType.DOUBLE, name), new Expr.Var("t", VarKind.TIME, ValueType.DOUBLE, "")));
             }
             List<SynapticStep> body = DeadSynapticCode.remove(code);
-            pathways.add(new PathwayPlan(p.name(), p.post(), p.event(), body, p.delay(), PostsynapticTraces.live(r.before(), body, r.after()), r.after()));
+            List<SynapticStep> later = new ArrayList<>(body);
+            later.addAll(r.after());
+            pathways.add(new PathwayPlan(p.name(), p.post(), p.event(), body, p.delay(), DeadSynapticCode.withoutUnreadLocals(r.before(), later), r.after()));
         }
         return new SynapsePlan(s, stream, arrays, shared, update, s.summed(), pathways, recordable, traces.traces(), setTimes.reads(), !s.hasEventDriven() || lastupdate);
     }

@@ -68,13 +68,7 @@ public final class PostsynapticTraces {
         if (!s.hasEventDriven() || model.synapsesNamed(s.target().group()).isPresent() || !singleDirectPostPathway(s)) {
             return new PostsynapticTraces(s.name(), decayed);
         }
-        Map<String, Expr> locals = new LinkedHashMap<>();
-        Map<String, Expr> writes = new LinkedHashMap<>();
-        for (SynapticStep st : eventDriven) {
-            Expr value = inline(st.value(), locals);
-            if (st.isLocal()) locals.put(st.local(), value);
-            else writes.put(st.target().name(), value);
-        }
+        Map<String, Expr> writes = inlinedWrites(eventDriven);
         Set<String> elsewhere = namedOutsidePathways(s, model);
         for (DiffEquation eq : s.eventDriven()) {
             String x = eq.variable();
@@ -155,27 +149,6 @@ public final class PostsynapticTraces {
 
     /** A pathway's per-event lines, and the lines run once per triggering neuron before and after its synapses. */
     record Rewritten(List<SynapticStep> body, List<SynapticStep> before, List<SynapticStep> after) {
-    }
-
-    /** {@code before} without the locals that nothing after them reads (the body and {@code after} included). */
-    static List<SynapticStep> live(List<SynapticStep> before, List<SynapticStep> body, List<SynapticStep> after) {
-        List<SynapticStep> out = new ArrayList<>(before);
-        boolean removed = true;
-        while (removed) {
-            removed = false;
-            for (int i = out.size() - 1; i >= 0; i--) {
-                Expr.Var local = Expr.Var.local(out.get(i).local());
-                boolean read = false;
-                for (int j = i + 1; j < out.size() && !read; j++) read = reads(out.get(j).value(), local);
-                for (SynapticStep st : body) read |= reads(st.value(), local);
-                for (SynapticStep st : after) read |= reads(st.value(), local);
-                if (!read) {
-                    out.remove(i);
-                    removed = true;
-                }
-            }
-        }
-        return out;
     }
 
     private boolean isTrace(Expr.Var target) {
@@ -271,8 +244,16 @@ public final class PostsynapticTraces {
         for (Expr.Var v : FreeVariables.of(e)) if (v.kind() == VarKind.ARRAY && (v.owner().equals(s) || v.owner().isEmpty())) names.add(v.name());
     }
 
-    static Expr inline(Expr e, Map<String, Expr> locals) {
-        return Substitution.mapVariables(e, v -> v.kind() == VarKind.LOCAL && locals.containsKey(v.name()) ? locals.get(v.name()) : v);
+    /** Each variable the event-driven lines write, to its new value with the lines' locals substituted in. */
+    static Map<String, Expr> inlinedWrites(List<SynapticStep> eventDriven) {
+        Map<String, Expr> locals = new LinkedHashMap<>();
+        Map<String, Expr> writes = new LinkedHashMap<>();
+        for (SynapticStep st : eventDriven) {
+            Expr value = Substitution.mapVariables(st.value(), v -> v.kind() == VarKind.LOCAL && locals.containsKey(v.name()) ? locals.get(v.name()) : v);
+            if (st.isLocal()) locals.put(st.local(), value);
+            else writes.put(st.target().name(), value);
+        }
+        return writes;
     }
 
     private static boolean reads(Expr e, Expr.Var v) {

@@ -54,13 +54,7 @@ final class SetTimeTraces {
     static SetTimeTraces find(Synapses s, CheckedModel model, List<SynapticStep> eventDriven) {
         Map<String, Expr> reads = new LinkedHashMap<>();
         Map<String, Expr> constants = new LinkedHashMap<>();
-        Map<String, Expr> locals = new LinkedHashMap<>();
-        Map<String, Expr> writes = new LinkedHashMap<>();
-        for (SynapticStep st : eventDriven) {
-            Expr value = PostsynapticTraces.inline(st.value(), locals);
-            if (st.isLocal()) locals.put(st.local(), value);
-            else writes.put(st.target().name(), value);
-        }
+        Map<String, Expr> writes = PostsynapticTraces.inlinedWrites(eventDriven);
         Set<String> elsewhere = PostsynapticTraces.namedOutsidePathways(s, model);
         for (DiffEquation eq : s.eventDriven()) {
             String x = eq.variable();

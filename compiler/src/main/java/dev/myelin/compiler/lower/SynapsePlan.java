@@ -34,4 +34,9 @@ public record SynapsePlan(Synapses synapses, int stream, List<ArrayVar> arrays, 
     public String name() {
         return synapses.name();
     }
+
+    /** Whether array {@code a} is a trace's set time, which the compiler adds, not a variable of the model. */
+    public boolean isSetTime(ArrayVar a) {
+        return setTraces.keySet().stream().anyMatch(x -> SetTimeTraces.timeName(x).equals(a.name()));
+    }
 }
